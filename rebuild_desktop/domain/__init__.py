@@ -1,0 +1,1 @@
+"""Plain records and value sets of Rebuild; no Qt, no SQL."""

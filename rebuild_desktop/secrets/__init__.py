@@ -1,0 +1,1 @@
+"""The data key and the ways to unlock it: keyring, passphrase, recovery code."""

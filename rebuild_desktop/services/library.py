@@ -1,0 +1,253 @@
+"""The vaults on this computer: list, create and unlock them.
+
+A failed open never creates, deletes or rewrites a vault file: every check
+that can fail runs before anything is written, and opening reads the key
+slots, checks the key against its check value and only then keys SQLite.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rebuild_desktop.domain.defaults import default_pacing_steps
+from rebuild_desktop.domain.errors import (
+    KnownError,
+    NoUnlockMethod,
+    VaultDamaged,
+    VaultExists,
+    VaultNotFound,
+    WrongSecret,
+)
+from rebuild_desktop.domain.records import Partner
+from rebuild_desktop.domain.values import PartnerId, Role, VaultKind
+from rebuild_desktop.secrets import datakey, keyslots, passphrase, recovery
+from rebuild_desktop.secrets.keyring_store import SystemKeyring
+from rebuild_desktop.secrets.keyslots import KeySlots
+from rebuild_desktop.services.backups import take_backup
+from rebuild_desktop.services.vault import UnlockMethod, Vault
+from rebuild_desktop.storage import schema
+from rebuild_desktop.storage.connection import (
+    create_database,
+    open_database,
+    storage_errors,
+    transaction,
+)
+from rebuild_desktop.storage.files import private_dir
+from rebuild_desktop.storage.layout import VaultPaths, check_name, vault_paths, vaults_root
+from rebuild_desktop.storage.meta import get_meta, set_meta
+from rebuild_desktop.storage.pacing import PacingRepository
+from rebuild_desktop.storage.partners import PartnerRepository
+
+
+@dataclass(frozen=True, slots=True)
+class VaultSummary:
+    """What the start screen may show before unlocking: label, kind, slot types."""
+
+    name: str
+    kind: VaultKind | None  # None when the key-slot file is missing or damaged
+    remembered: bool
+    has_passphrase: bool
+
+
+@dataclass(slots=True)
+class NewVault:
+    name: str
+    kind: VaultKind
+    partners: list[Partner] = field(default_factory=list)
+    passphrase: str | None = None
+    remember: bool = False  # a keyring slot
+
+
+@dataclass(slots=True)
+class CreatedVault:
+    vault: Vault
+    recovery_code: str
+
+
+class VaultLibrary:
+    """Every vault under one data directory."""
+
+    def __init__(self, data_dir: Path, keyring: SystemKeyring | None = None) -> None:
+        self.data_dir = data_dir
+        self.keyring = keyring or SystemKeyring()
+
+    # Looking -------------------------------------------------------------------
+
+    def summaries(self) -> list[VaultSummary]:
+        root = vaults_root(self.data_dir)
+        if not root.is_dir():
+            return []
+        found = []
+        for folder in sorted(root.iterdir(), key=lambda p: p.name.lower()):
+            if not folder.is_dir() or folder.name.startswith("."):
+                continue
+            paths = VaultPaths(folder)
+            if not paths.database.exists() and not paths.keyslots.exists():
+                continue
+            found.append(self._summary(paths))
+        return found
+
+    def summary(self, name: str) -> VaultSummary:
+        return self._summary(self._existing(name))
+
+    def _summary(self, paths: VaultPaths) -> VaultSummary:
+        try:
+            slots = keyslots.load(paths.keyslots)
+        except (FileNotFoundError, VaultDamaged):
+            return VaultSummary(paths.name, None, False, False)
+        return VaultSummary(
+            paths.name, slots.kind, slots.has(keyslots.KEYRING), slots.has(keyslots.PASSPHRASE)
+        )
+
+    def _existing(self, name: str) -> VaultPaths:
+        paths = vault_paths(self.data_dir, name)
+        if not paths.database.exists():
+            raise VaultNotFound()
+        return paths
+
+    # Creating ------------------------------------------------------------------
+
+    def create(self, spec: NewVault) -> CreatedVault:
+        """Create a vault with its key slots and return it open, with its recovery code.
+
+        Raises:
+            VaultExists, InvalidVaultName, WeakPassphrase, NoUnlockMethod,
+            NoKeyring, KeyringLocked, DiskFull. Nothing is left behind.
+        """
+        paths = vault_paths(self.data_dir, check_name(spec.name))
+        if paths.folder.exists():
+            raise VaultExists()
+        if spec.passphrase is None and not spec.remember:
+            raise NoUnlockMethod()
+        if spec.passphrase is not None:
+            passphrase.check_strength(spec.passphrase)
+        if spec.remember:
+            self.keyring.check()
+
+        key, vault_id = datakey.new_data_key(), str(uuid.uuid4())
+        slots = KeySlots(vault_id, spec.kind, datakey.key_check(key))
+        if spec.passphrase is not None:
+            slots.slots.append(passphrase.wrap(key, spec.passphrase, vault_id))
+        if spec.remember:
+            slots.slots.append({"type": keyslots.KEYRING, "account": vault_id})
+
+        private_dir(vaults_root(self.data_dir))
+        with storage_errors():
+            paths.folder.mkdir(mode=0o700)
+        conn = None
+        try:
+            conn = create_database(paths.database, key)
+            schema.create_schema(conn)
+            with transaction(conn):
+                self._fill_new_vault(conn, vault_id, spec)
+            if spec.remember:
+                self.keyring.store(vault_id, key.hex())
+            keyslots.save(paths.keyslots, slots)
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            shutil.rmtree(paths.folder, ignore_errors=True)
+            if spec.remember:
+                with contextlib.suppress(Exception):
+                    self.keyring.remove(vault_id)
+            raise
+        method = UnlockMethod.KEYRING if spec.remember else UnlockMethod.PASSPHRASE
+        vault = Vault(paths, slots, key, conn, method, self.keyring)
+        return CreatedVault(vault, recovery.encode(key))
+
+    @staticmethod
+    def _fill_new_vault(conn, vault_id: str, spec: NewVault) -> None:  # type: ignore[no-untyped-def]
+        set_meta(conn, "vault_id", vault_id)
+        set_meta(conn, "kind", spec.kind.value)
+        partners = PartnerRepository(conn)
+        wanted = [PartnerId.A] if spec.kind is VaultKind.JOURNAL else [PartnerId.A, PartnerId.B]
+        given = {p.id: p for p in spec.partners}
+        for partner_id in wanted:
+            partners.save(given.get(partner_id, Partner(partner_id)))
+        if spec.kind is VaultKind.COUPLE:
+            pacing = PacingRepository(conn)
+            hurt = next((p.id for p in spec.partners if p.role is Role.HURT), PartnerId.A)
+            pacing.set_pace_setter(hurt)
+            for step in default_pacing_steps():
+                pacing.add(step)
+
+    # Unlocking -----------------------------------------------------------------
+
+    def open_with_keyring(self, name: str) -> Vault:
+        paths = self._existing(name)
+        slots = keyslots.load_or_damaged(paths.keyslots)
+        if not slots.has(keyslots.KEYRING):
+            raise NoUnlockMethod()
+        hex_key = self.keyring.fetch(slots.vault_id)
+        try:
+            key = bytes.fromhex(hex_key)
+        except ValueError:
+            raise WrongSecret("The keyring holds a key that doesn't fit this vault.") from None
+        return self._open(paths, slots, key, UnlockMethod.KEYRING)
+
+    def open_with_passphrase(self, name: str, secret: str) -> Vault:
+        paths = self._existing(name)
+        slots = keyslots.load_or_damaged(paths.keyslots)
+        wrapped = slots.of_type(keyslots.PASSPHRASE)
+        if not wrapped:
+            raise WrongSecret("This vault has no passphrase; use the keyring or recovery code.")
+        error: KnownError = WrongSecret()
+        for slot in wrapped:
+            try:
+                key = passphrase.unwrap(slot, secret, slots.vault_id)
+            except WrongSecret as wrong:
+                error = wrong
+                continue
+            return self._open(paths, slots, key, UnlockMethod.PASSPHRASE)
+        raise error
+
+    def open_with_recovery_code(self, name: str, code: str) -> Vault:
+        paths = self._existing(name)
+        key = recovery.decode(code)
+        try:
+            slots = keyslots.load(paths.keyslots)
+        except (FileNotFoundError, VaultDamaged):
+            slots = self._rebuild_keyslots(paths, key)
+        return self._open(paths, slots, key, UnlockMethod.RECOVERY)
+
+    def _rebuild_keyslots(self, paths: VaultPaths, key: bytes) -> KeySlots:
+        """Key slots for a vault whose slot file was lost: the recovery code alone
+        is enough, and the vault keeps its own id and kind inside."""
+        conn = open_database(paths.database, key)
+        try:
+            vault_id, kind = get_meta(conn, "vault_id"), get_meta(conn, "kind")
+        finally:
+            conn.close()
+        if vault_id is None or kind is None:
+            raise VaultDamaged()
+        slots = KeySlots(vault_id, VaultKind(kind), datakey.key_check(key))
+        keyslots.save(paths.keyslots, slots)
+        return slots
+
+    def _open(self, paths: VaultPaths, slots: KeySlots, key: bytes, method: UnlockMethod) -> Vault:
+        if not datakey.matches(key, slots.key_check):
+            if method is UnlockMethod.RECOVERY:
+                raise WrongSecret("That recovery code belongs to another vault.")
+            raise WrongSecret("The keyring holds a key that doesn't fit this vault.")
+        conn = open_database(paths.database, key)
+        try:
+            with storage_errors():
+                if get_meta(conn, "vault_id") not in (None, slots.vault_id):
+                    raise VaultDamaged("The vault's key file belongs to another vault.")
+                schema.upgrade(conn, _migration_backup(conn, key, paths))
+        except BaseException:
+            conn.close()
+            raise
+        return Vault(paths, slots, key, conn, method, self.keyring)
+
+
+def _migration_backup(conn, key: bytes, paths: VaultPaths) -> Callable[[], None]:  # type: ignore[no-untyped-def]
+    def backup() -> None:
+        take_backup(conn, key, paths, "before-migration")
+
+    return backup

@@ -1,0 +1,127 @@
+"""An open vault: its connection, what it is, and how it was unlocked."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from rebuild_desktop.domain.values import VaultKind
+from rebuild_desktop.secrets import keyslots, passphrase
+from rebuild_desktop.secrets.keyring_store import SystemKeyring
+from rebuild_desktop.secrets.keyslots import KeySlots
+from rebuild_desktop.services.backups import take_backup
+from rebuild_desktop.storage.connection import Connection, open_database
+from rebuild_desktop.storage.layout import VaultPaths
+
+
+class UnlockMethod(StrEnum):
+    KEYRING = "keyring"
+    PASSPHRASE = "passphrase"
+    RECOVERY = "recovery"
+
+
+class Vault:
+    """An unlocked vault.
+
+    The data key stays in memory only while the vault is open: ``close()``
+    drops it with the connection. Worker threads call ``connect()`` for a
+    connection of their own.
+    """
+
+    def __init__(
+        self,
+        paths: VaultPaths,
+        slots: KeySlots,
+        key: bytes,
+        conn: Connection,
+        unlocked_by: UnlockMethod,
+        keyring: SystemKeyring,
+    ) -> None:
+        self.paths = paths
+        self.slots = slots
+        self._key = bytearray(key)
+        self.conn: Connection | None = conn
+        self.unlocked_by = unlocked_by
+        self._keyring = keyring
+
+    @property
+    def name(self) -> str:
+        return self.paths.name
+
+    @property
+    def kind(self) -> VaultKind:
+        return self.slots.kind
+
+    @property
+    def vault_id(self) -> str:
+        return self.slots.vault_id
+
+    @property
+    def is_open(self) -> bool:
+        return self.conn is not None
+
+    @property
+    def db(self) -> Connection:
+        """The vault's long-lived GUI-thread connection."""
+        if self.conn is None:
+            raise RuntimeError("the vault is locked")
+        return self.conn
+
+    def key(self) -> bytes:
+        if self.conn is None:
+            raise RuntimeError("the vault is locked")
+        return bytes(self._key)
+
+    def connect(self) -> Connection:
+        """A new connection to this vault, for a worker thread."""
+        return open_database(self.paths.database, self.key())
+
+    def backup(self, reason: str) -> Path:
+        return take_backup(self.db, self.key(), self.paths, reason)
+
+    # Key slots ---------------------------------------------------------------
+
+    @property
+    def remembered(self) -> bool:
+        """Whether this computer's keyring can open the vault without a prompt."""
+        return self.slots.has(keyslots.KEYRING)
+
+    @property
+    def has_passphrase(self) -> bool:
+        return self.slots.has(keyslots.PASSPHRASE)
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Replace the passphrase slot; the data key stays, so backups still open.
+
+        The new slot is written (atomically, next to the old) before the old
+        one goes, so a crash in between leaves a file that both open.
+        """
+        new_slot = passphrase.wrap(self.key(), new_passphrase, self.vault_id)
+        old_slots = self.slots.of_type(keyslots.PASSPHRASE)
+        self.slots.slots.append(new_slot)
+        keyslots.save(self.paths.keyslots, self.slots)
+        self.slots.slots = [s for s in self.slots.slots if not any(s is o for o in old_slots)]
+        keyslots.save(self.paths.keyslots, self.slots)
+
+    def set_remembered(self, remember: bool) -> None:
+        """Add or remove the keyring slot ("remember on this computer")."""
+        if remember == self.remembered:
+            return
+        if remember:
+            self._keyring.store(self.vault_id, self.key().hex())
+            self.slots.slots.append({"type": keyslots.KEYRING, "account": self.vault_id})
+            keyslots.save(self.paths.keyslots, self.slots)
+        else:
+            if not self.has_passphrase:
+                raise ValueError("a vault needs a passphrase before the keyring slot goes")
+            self.slots.slots = self.slots.without(keyslots.KEYRING)
+            keyslots.save(self.paths.keyslots, self.slots)
+            self._keyring.remove(self.vault_id)
+
+    def close(self) -> None:
+        """Lock: close the connection and forget the key."""
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+        for i in range(len(self._key)):
+            self._key[i] = 0

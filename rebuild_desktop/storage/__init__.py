@@ -1,0 +1,1 @@
+"""SQLCipher connections, the schema and one repository per record kind."""

@@ -1,0 +1,107 @@
+"""The part every record repository shares: ids, dates, extra keys, counsel flag.
+
+A subclass names its table and its own columns and converts a record to a
+row and back; this base does the SQL. Ids are stored lower-case, so that
+they compare without regard to case (SPEC.md).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any, ClassVar, Generic, TypeVar
+
+from rebuild_desktop.storage.connection import Connection, storage_errors
+
+R = TypeVar("R")
+
+COMMON_COLUMNS = ("id", "date", "for_counselor", "extra")
+
+
+def dump_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+class RecordRepository(Generic[R]):
+    """Add, read, update and delete one kind of record."""
+
+    table: ClassVar[str]
+    columns: ClassVar[tuple[str, ...]]  # the kind's own columns, after the common ones
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    # Conversions a subclass provides ------------------------------------------
+
+    def to_row(self, record: R) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def from_row(self, row: Sequence[Any]) -> R:
+        """``row`` holds COMMON_COLUMNS then ``columns``, in that order."""
+        raise NotImplementedError
+
+    # SQL -----------------------------------------------------------------------
+
+    @classmethod
+    def _select(cls) -> str:
+        return f"SELECT {', '.join(COMMON_COLUMNS + cls.columns)} FROM {cls.table}"
+
+    def _row(self, record: R) -> dict[str, Any]:
+        row = self.to_row(record)
+        row["id"] = str(row["id"]).lower()
+        row["for_counselor"] = int(bool(row["for_counselor"]))
+        row["extra"] = dump_json(row.get("extra") or {})
+        return row
+
+    def add(self, record: R) -> None:
+        row = self._row(record)
+        names = ", ".join(row)
+        marks = ", ".join(f":{name}" for name in row)
+        with storage_errors():
+            self._conn.execute(f"INSERT INTO {self.table} ({names}) VALUES ({marks})", row)
+
+    def update(self, record: R) -> None:
+        row = self._row(record)
+        sets = ", ".join(f"{name} = :{name}" for name in row if name != "id")
+        with storage_errors():
+            self._conn.execute(
+                f"UPDATE {self.table} SET {sets}, "
+                "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = :id",
+                row,
+            )
+
+    def delete(self, record_id: str) -> None:
+        with storage_errors():
+            self._conn.execute(f"DELETE FROM {self.table} WHERE id = ?", (record_id.lower(),))
+
+    def get(self, record_id: str) -> R | None:
+        with storage_errors():
+            row = self._conn.execute(
+                f"{self._select()} WHERE id = ?", (record_id.lower(),)
+            ).fetchone()
+        return None if row is None else self.from_row(row)
+
+    def exists(self, record_id: str) -> bool:
+        with storage_errors():
+            return self._conn.execute(
+                f"SELECT 1 FROM {self.table} WHERE id = ?", (record_id.lower(),)
+            ).fetchone() is not None
+
+    def count(self) -> int:
+        with storage_errors():
+            return int(self._conn.execute(f"SELECT count(*) FROM {self.table}").fetchone()[0])
+
+    def iter_all(self) -> Iterator[R]:
+        """Every record in date order, then id (the export order)."""
+        with storage_errors():
+            cursor = self._conn.execute(f"{self._select()} ORDER BY date, id")
+            for row in cursor:
+                yield self.from_row(row)
+
+    def all(self) -> list[R]:
+        return list(self.iter_all())
+
+
+def common(row: Sequence[Any]) -> tuple[str, str, bool, dict[str, Any]]:
+    """The id, date, counsel flag and extra keys at the start of a row."""
+    return str(row[0]), str(row[1]), bool(row[2]), json.loads(row[3])
