@@ -31,10 +31,11 @@ class JournalPassphrasePage(CreatePage):
         self.remember.setAccessibleName(self.tr("Remember on this computer"))
         self.remember.setChecked(False)
         layout.addWidget(self.remember)
-        layout.addWidget(label(self.tr(
+        self.remember_note = label(self.tr(
             "If you tick this, the key goes into this computer's keyring, and anyone who can "
             "use this computer account could open the journal without the passphrase. "
-            "On a shared computer, leave it unticked."), "note"))
+            "On a shared computer, leave it unticked."), "note")
+        layout.addWidget(self.remember_note)
         self.add_status(layout)
         self.passphrase.changed.connect(self.completeChanged)
 
