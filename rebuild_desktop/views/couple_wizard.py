@@ -108,8 +108,13 @@ class CoupleUnlockPage(CreatePage):
 
     def initializePage(self) -> None:
         if self._keyring_usable is None:
-            self._tasks.run(self._library.keyring.backend_name, self._keyring_found,
-                            self._keyring_missing)
+            keyring = self._library.keyring
+
+            def probe() -> str:
+                keyring.check()  # a locked or refused keyring says so here
+                return keyring.backend_name()
+
+            self._tasks.run(probe, self._keyring_found, self._keyring_missing)
 
     def _keyring_found(self, backend: str) -> None:
         self._keyring_usable = True

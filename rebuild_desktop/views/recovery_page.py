@@ -100,7 +100,8 @@ class RecoveryPage(QWizardPage):
 
     def _save(self) -> None:
         path: Path | None = self.ask_save_path(
-            self, self.tr("Save the recovery code"), f"{self._name}-recovery-code.txt",
+            self, self.tr("Save the recovery code"),
+            self.tr("{label}-recovery-code.txt").format(label=self._name),
             self.tr("Text files (*.txt)"))
         if path is None:
             return

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -159,6 +160,8 @@ class VaultPage(QScrollArea):
         self.busy.start(text)
 
     def _finish(self, text: str) -> None:
+        if not shiboken6.isValid(self):
+            return  # the vault was locked while the task ran; the page is gone
         self.busy.stop()
         for button in (self.passphrase_button, self.export_button, self.import_button):
             button.setEnabled(True)
@@ -213,6 +216,8 @@ class VaultPage(QScrollArea):
                                self.busy.progress)
 
     def _imported(self, report: Any) -> None:
+        if not shiboken6.isValid(self):
+            return
         for kind in _RECORD_KINDS:
             self.context.changes.changed.emit(kind)
         self._finish(self.tr("Imported: {added} added, {skipped} already here.").format(

@@ -127,3 +127,28 @@ def test_the_opening_runs_on_the_task_runner(
     qtbot.waitUntil(lambda: main.vault_view is not None, timeout=20_000)
     main.lock()
     assert tasks.wait()
+
+
+def test_keyboard_only_open_from_the_list(
+    qtbot: QtBot, window: MainWindow, journal_vault: Vault
+) -> None:
+    journal_vault.close()
+    window.start.reload()
+    window.start.list.setFocus()
+    qtbot.keyClick(window.start.list, Qt.Key.Key_Return)
+    dialog = unlock_dialog(window)
+    qtbot.keyClicks(dialog.passphrase, JOURNAL_PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert window.vault_view is not None
+    assert window.focusWidget() is window.vault_view.sidebar
+
+
+def test_cancel_clears_the_field(qtbot: QtBot, window: MainWindow, journal_vault: Vault) -> None:
+    journal_vault.close()
+    open_from_start(qtbot, window, "notes")
+    dialog = unlock_dialog(window)
+    qtbot.keyClicks(dialog.passphrase, "half typed")
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert dialog.passphrase.text() == ""
+    assert window.vault_view is None
+    assert window.screens.currentWidget() is window.start

@@ -89,10 +89,10 @@ def test_create_a_couple_space(qtbot: QtBot, window: MainWindow, library: VaultL
 def test_couple_space_without_a_keyring_needs_a_passphrase(
     qtbot: QtBot, window: MainWindow, library: VaultLibrary, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def no_keyring() -> str:
+    def no_keyring() -> None:
         raise NoKeyring()
 
-    monkeypatch.setattr(library.keyring, "backend_name", no_keyring)
+    monkeypatch.setattr(library.keyring, "check", no_keyring)
     wizard = open_couple_wizard(qtbot, window)
     qtbot.keyClicks(wizard.label_page.field, "home")
     click(qtbot, wizard, NEXT)
