@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from rebuild_desktop.domain.errors import KeyringLocked
 from rebuild_desktop.domain.records import Partner
 from rebuild_desktop.domain.values import PartnerId, Role, VaultKind
 from rebuild_desktop.services.library import NewVault, VaultLibrary
 from rebuild_desktop.views.create_wizard import CreatePage, CreateWizard, LabelPage
-from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.style import GRID
 from rebuild_desktop.views.tasks import TaskRunner
 from rebuild_desktop.views.widgets.passphrase_fields import NewPassphraseFields
@@ -127,8 +127,14 @@ class CoupleUnlockPage(CreatePage):
         self._keyring_usable = False
         self.remember.setChecked(False)
         self.remember.setEnabled(False)
-        self.keyring_status.setText(describe(error) + " " + self.tr(
-            "So this space needs a passphrase."))
+        if isinstance(error, KeyringLocked):
+            text = self.tr("This computer's keyring is locked or didn't answer, so this space "
+                           "needs a passphrase. You can let this computer remember it later, "
+                           "on the Vault page.")
+        else:
+            text = self.tr("This computer has no secure keyring that could keep the key, so "
+                           "this space needs a passphrase.")
+        self.keyring_status.setText(text)
         self._update()
 
     def _update(self) -> None:

@@ -19,12 +19,18 @@ _cache: dict[tuple[str, str], QIcon] = {}
 
 
 def icon(name: str, color: QColor | None = None) -> QIcon:
-    """The icon ``name`` (a file under resources/icons, without or with ``.svg``)."""
+    """The icon ``name`` (a file under resources/icons, without or with ``.svg``).
+
+    Drawn in ``color`` (default: the window text colour), and in the
+    highlighted-text colour when its item is selected.
+    """
     file_name = name if name.endswith(".svg") else name + ".svg"
-    tint = color or QApplication.palette().color(QPalette.ColorRole.WindowText)
+    palette = QApplication.palette()
+    tint = color or palette.color(QPalette.ColorRole.WindowText)
+    selected = palette.color(QPalette.ColorRole.HighlightedText)
     key = (file_name, tint.name())
     if key not in _cache:
-        _cache[key] = _render(file_name, tint)
+        _cache[key] = _render(file_name, tint, selected)
     return _cache[key]
 
 
@@ -32,17 +38,19 @@ def clear_cache() -> None:
     _cache.clear()
 
 
-def _render(file_name: str, tint: QColor) -> QIcon:
-    svg = resource("icons", file_name).read_bytes().replace(b"currentColor", tint.name().encode())
-    renderer = QSvgRenderer(QByteArray(svg))
+def _render(file_name: str, tint: QColor, selected: QColor) -> QIcon:
+    source = resource("icons", file_name).read_bytes()
     result = QIcon()
-    ratio = 2.0  # crisp on high-DPI screens too
-    for size in _SIZES:
-        pixmap = QPixmap(int(size * ratio), int(size * ratio))
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        renderer.render(painter, QRectF(0, 0, size * ratio, size * ratio))
-        painter.end()
-        pixmap.setDevicePixelRatio(ratio)
-        result.addPixmap(pixmap)
+    for colour, mode in ((tint, QIcon.Mode.Normal), (selected, QIcon.Mode.Selected)):
+        svg = source.replace(b"currentColor", colour.name().encode())
+        renderer = QSvgRenderer(QByteArray(svg))
+        ratio = 2.0  # crisp on high-DPI screens too
+        for size in _SIZES:
+            pixmap = QPixmap(int(size * ratio), int(size * ratio))
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            renderer.render(painter, QRectF(0, 0, size * ratio, size * ratio))
+            painter.end()
+            pixmap.setDevicePixelRatio(ratio)
+            result.addPixmap(pixmap, mode)
     return result

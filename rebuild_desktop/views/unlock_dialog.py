@@ -8,6 +8,7 @@ what was typed, selected, so it can be corrected or retyped. No lockout.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -46,7 +47,7 @@ class UnlockDialog(QDialog):
         self.setWindowTitle(self.tr("Rebuild"))
         self.setAccessibleName(self.tr("Unlock {label}").format(label=summary.name))
         self.setModal(True)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
         self._build(notice)
         self.use_recovery(not summary.has_passphrase)
 
@@ -66,6 +67,7 @@ class UnlockDialog(QDialog):
         self.code.setAccessibleName(self.tr("Recovery code"))
         self.code.setPlaceholderText(self.tr("XXXX-XXXX-XXXX-…"))
         self.code.setMinimumWidth(280)
+        self.code.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.modes.addWidget(self._mode_page(self.tr("&Passphrase:"), self.passphrase, self.tr(
             "Type the passphrase chosen for this vault.")))
         self.modes.addWidget(self._mode_page(self.tr("&Recovery code:"), self.code, self.tr(

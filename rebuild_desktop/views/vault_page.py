@@ -73,6 +73,7 @@ class VaultPage(QScrollArea):
             "label and the kind can be seen from outside.").format(
                 label=self.vault.name, kind=kind), "note"))
 
+        layout.addSpacing(GRID)
         layout.addWidget(label(self.tr("How it opens"), "subheading"))
         self.keyring_state, self.passphrase_state = QLabel(body), QLabel(body)
         recovery_state = QLabel(self.tr("Always: the code shown when the vault was made"), body)

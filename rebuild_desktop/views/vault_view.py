@@ -85,6 +85,7 @@ class VaultView(QWidget):
 
         self.status = QStatusBar(self)
         self.status.setSizeGripEnabled(False)
+        self.status.setContentsMargins(2 * GRID, 0, 2 * GRID, GRID // 2)
         self.unlocked_by = QLabel(self)
         self.unlocked_by.setProperty("role", "note")
         self.status.addPermanentWidget(self.unlocked_by)

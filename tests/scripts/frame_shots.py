@@ -17,9 +17,11 @@ import keyring  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from rebuild_desktop.domain.errors import NoKeyring  # noqa: E402
 from rebuild_desktop.domain.records import Partner  # noqa: E402
 from rebuild_desktop.domain.values import PartnerId, Role, VaultKind  # noqa: E402
 from rebuild_desktop.services.library import NewVault, VaultLibrary  # noqa: E402
+from rebuild_desktop.views.change_passphrase import ChangePassphraseDialog  # noqa: E402
 from rebuild_desktop.views.couple_wizard import CoupleWizard  # noqa: E402
 from rebuild_desktop.views.journal_wizard import JournalWizard  # noqa: E402
 from rebuild_desktop.views.main_window import MainWindow  # noqa: E402
@@ -80,11 +82,31 @@ def shoot(out: Path, scheme: str) -> None:
         window.show_vault(library.open_with_keyring("home"))
         _save(window, out, f"vault-page-{tag}")
         window.lock()
+        window.show_vault(library.open_with_passphrase("notes", "a quiet evening walk"))
+        _save(window, out, f"vault-page-journal-{tag}")
+        page = window.vault_view.pages.currentWidget()  # type: ignore[union-attr]
+        page.passphrase_button.click()
+        change = page.findChild(ChangePassphraseDialog)
+        change.fields.first.setText("new words here")
+        _save(change, out, f"change-passphrase-{tag}")
+        change.reject()
+        window.lock()
         window.close()
     _wizards(library, tasks, out, scheme)
 
 
 def _wizards(library: VaultLibrary, tasks: TaskRunner, out: Path, scheme: str) -> None:
+    no_keyring = CoupleWizard(library, tasks)
+    no_keyring.unlock_page._keyring_missing(NoKeyring())
+    no_keyring.show()
+    no_keyring.label_page.field.setText("ours2")
+    no_keyring.next()
+    no_keyring.partners_page.names[0].setText("Robin")
+    no_keyring.partners_page.names[1].setText("Kai")
+    no_keyring.next()
+    _save(no_keyring, out, f"couple-3-no-keyring-{scheme}")
+    no_keyring.reject()
+
     couple = CoupleWizard(library, tasks)
     couple.show()
     _save(couple, out, f"couple-1-label-{scheme}")
