@@ -87,6 +87,7 @@ class CoupleUnlockPage(CreatePage):
         super().__init__(parent)
         self._library, self._tasks = library, tasks
         self._keyring_usable: bool | None = None
+        self._probing = False
         self.setTitle(self.tr("How this space opens"))
         layout = QVBoxLayout(self)
         layout.setSpacing(2 * GRID)
@@ -107,7 +108,8 @@ class CoupleUnlockPage(CreatePage):
         self.passphrase.changed.connect(self.completeChanged)
 
     def initializePage(self) -> None:
-        if self._keyring_usable is None:
+        if self._keyring_usable is None and not self._probing:
+            self._probing = True
             keyring = self._library.keyring
 
             def probe() -> str:
@@ -117,6 +119,7 @@ class CoupleUnlockPage(CreatePage):
             self._tasks.run(probe, self._keyring_found, self._keyring_missing)
 
     def _keyring_found(self, backend: str) -> None:
+        self._probing = False
         self._keyring_usable = True
         self.keyring_status.setText(self.tr(
             "This computer's keyring ({backend}) can keep the key.").format(
@@ -124,6 +127,7 @@ class CoupleUnlockPage(CreatePage):
         self._update()
 
     def _keyring_missing(self, error: BaseException) -> None:
+        self._probing = False
         self._keyring_usable = False
         self.remember.setChecked(False)
         self.remember.setEnabled(False)
@@ -136,6 +140,11 @@ class CoupleUnlockPage(CreatePage):
                            "this space needs a passphrase.")
         self.keyring_status.setText(text)
         self._update()
+
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
+        if not busy and self._keyring_usable is False:
+            self.remember.setEnabled(False)
 
     def _update(self) -> None:
         self.passphrase.set_optional(self.remember.isChecked())

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from rebuild_desktop.domain.errors import InvalidVaultName
 from rebuild_desktop.services.library import CreatedVault, NewVault, VaultLibrary
@@ -77,7 +86,8 @@ class CreateWizard(QWizard):
             self.created = created
             page.set_busy(False)
             self.recovery_page.set_code(created.vault.name, created.recovery_code)
-            self.next()
+            if self.currentPage() is page:
+                self.next()
 
         def failed(error: BaseException) -> None:
             self.creating = False
@@ -180,6 +190,10 @@ class CreatePage(QWizardPage):
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
+        # Nothing typed may change (or re-enable Back) while the vault is being made.
+        for kind in (QLineEdit, QAbstractButton, QComboBox):
+            for control in self.findChildren(kind):
+                control.setEnabled(not busy)
         if busy:
             show_message(self.message, "")
             self.busy.start(self.tr("Creating it securely… this takes a moment."))

@@ -119,7 +119,9 @@ def apply_style(app: QApplication, scheme: Qt.ColorScheme | None = None) -> None
     if app.style() is None or app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     _refresh(app)
-    app.styleHints().colorSchemeChanged.connect(lambda _scheme: _refresh(app))
+    if not app.property("rebuild-style-follows"):
+        app.setProperty("rebuild-style-follows", True)
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: _refresh(app))
 
 
 def _refresh(app: QApplication) -> None:

@@ -6,7 +6,7 @@ vault and destroys every page, so nothing of the content outlives the key.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -98,6 +98,14 @@ class VaultView(QWidget):
 
         self.sidebar.currentRowChanged.connect(self.show_section)
         self.lock_button.clicked.connect(self.lock_requested)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Redraw the icons in the new colours when the light/dark scheme changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and not self._closed:
+            for row, section in enumerate(self.sections):
+                self.sidebar.item(row).setIcon(icon(section.icon))
+            self.lock_button.setIcon(icon("lock"))
 
     # Pages -------------------------------------------------------------------
 
