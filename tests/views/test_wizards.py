@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
@@ -62,7 +63,8 @@ def test_create_a_couple_space(qtbot: QtBot, window: MainWindow, library: VaultL
     assert wizard.currentPage() is page
     assert not wizard.button(DONE).isEnabled()
     code = page.code_label.text()
-    assert page.code_label.font().fixedPitch() or page.code_label.font().styleHint()
+    fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    assert page.code_label.font().family() == fixed.family()
     assert page.code_label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
     wizard.reject()  # Escape does not lose the code
     assert wizard.isVisible()
@@ -194,3 +196,30 @@ def test_a_taken_label_is_explained_on_the_label_page(
     assert wizard.button(NEXT).isEnabled()
     wizard.reject()
     assert window.dialog is None or not window.dialog.isVisible()
+
+
+def test_creating_runs_off_the_gui_thread_with_a_busy_line(
+    qtbot: QtBot, library: VaultLibrary
+) -> None:
+    from rebuild_desktop.views.tasks import TaskRunner
+
+    tasks = TaskRunner()
+    wizard = JournalWizard(library, tasks)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.label_page.field, "notes")
+    click(qtbot, wizard, NEXT)
+    page = wizard.passphrase_page
+    qtbot.keyClicks(page.passphrase.first, "a long walk by the sea")
+    qtbot.keyClicks(page.passphrase.second, "a long walk by the sea")
+    click(qtbot, wizard, CREATE)
+    assert page.busy.isVisible()
+    assert not page.passphrase.first.isEnabled()
+    assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    wizard.reject()  # ignored while creating
+    assert wizard.isVisible()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=20_000)
+    assert not page.busy.isVisible()
+    assert wizard.created is not None
+    wizard.created.vault.close()
+    assert tasks.wait()
