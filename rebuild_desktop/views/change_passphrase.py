@@ -47,7 +47,9 @@ class ChangePassphraseDialog(QDialog):
                                              QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setAccessibleName(self.tr("Save passphrase"))
         mark_primary(self.save_button)
-        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        # A plain button: the platform's stock Cancel icon is an alarming red cross.
+        self.cancel_button = buttons.addButton(self.tr("Cancel"),
+                                               QDialogButtonBox.ButtonRole.RejectRole)
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
         layout.addWidget(buttons)
         self.save_button.clicked.connect(self._save)

@@ -6,8 +6,8 @@ name or anything from inside a vault.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from rebuild_desktop.domain.errors import KnownError
@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Rebuild"))
         self.setAccessibleName(self.tr("Rebuild"))
         self.setMinimumSize(800, 560)
-        self.resize(1100, 720)
+        self._fit_to_screen()
 
         self.screens = QStackedWidget(self)
         self.start = StartScreen(library, self.screens)
@@ -62,11 +62,22 @@ class MainWindow(QMainWindow):
             lambda: self._run_wizard(JournalWizard(library, tasks, self)))
         self.start.focus_default()
 
+    def _fit_to_screen(self) -> None:
+        """A comfortable size that never spills over a small screen."""
+        width, height = 1100, 720
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width = min(width, room.width() * 9 // 10)
+            height = min(height, room.height() * 9 // 10)
+        self.resize(max(width, 800), max(height, 560))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            self.first_painted.emit()
+            # After this paint has finished, not inside it: the work may open dialogs.
+            QTimer.singleShot(0, self.first_painted.emit)
 
     # Opening -------------------------------------------------------------------
 

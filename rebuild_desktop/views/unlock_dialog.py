@@ -91,7 +91,9 @@ class UnlockDialog(QDialog):
                                                QDialogButtonBox.ButtonRole.AcceptRole)
         self.unlock_button.setAccessibleName(self.tr("Unlock"))
         mark_primary(self.unlock_button)
-        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        # A plain button: the platform's stock Cancel icon is an alarming red cross.
+        self.cancel_button = buttons.addButton(self.tr("Cancel"),
+                                               QDialogButtonBox.ButtonRole.RejectRole)
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
         layout.addWidget(buttons)
 

@@ -129,3 +129,16 @@ def test_an_unknown_name_is_one_calm_sentence(
     assert window.vault_view is None and window.dialog is None
     assert window.start.message.isVisible()
     assert "no longer here" in window.start.message.text()
+
+
+def test_first_painted_comes_once_after_the_window_shows(
+    qtbot: QtBot, library: VaultLibrary
+) -> None:
+    from rebuild_desktop.views.tasks import TaskRunner
+
+    main = MainWindow(library, TaskRunner(immediate=True))
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.first_painted, timeout=5000):
+        main.show()
+    with qtbot.assertNotEmitted(main.first_painted, wait=100):
+        main.update()
