@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase, QTextDocument
+from PySide6.QtGui import QFontDatabase, QPagedPaintDevice, QTextDocument
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget, QWizardPage
 
 from rebuild_desktop.services.recovery_file import recovery_text, save_recovery_code
@@ -125,8 +125,12 @@ class RecoveryPage(QWizardPage):
         dialog.setAccessibleName(self.tr("Print the recovery code"))
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
-        document = QTextDocument()
-        document.setPlainText(self._file_text())
-        document.setDefaultFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        document.print_(printer)
+        self.print_to(printer)
         show_message(self.message, self.tr("Sent to the printer."))
+
+    def print_to(self, printer: QPagedPaintDevice) -> None:
+        """Print the code, with which vault it opens, in a fixed-width font."""
+        document = QTextDocument()
+        document.setDefaultFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        document.setPlainText(self._file_text())
+        document.print_(printer)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from rebuild_desktop.domain.values import VaultKind
-from rebuild_desktop.services.vault import Vault
+from rebuild_desktop.services.vault import UnlockMethod, Vault
 from rebuild_desktop.views.change_passphrase import ChangePassphraseDialog
 from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.sections import EVERY_KIND, Section, SectionContext
@@ -96,6 +96,11 @@ class VaultPage(QScrollArea):
         layout.addLayout(row)
         self.remember_note = label("", "note")
         layout.addWidget(self.remember_note)
+        if self.vault.unlocked_by is UnlockMethod.RECOVERY:
+            self.recovery_note = label(self.tr(
+                "This vault was opened with its recovery code. If the passphrase was forgotten, "
+                "choose a new one here; the recovery code keeps working."), "message")
+            layout.addWidget(self.recovery_note)
 
         layout.addSpacing(GRID)
         layout.addWidget(label(self.tr("Move your data"), "subheading"))

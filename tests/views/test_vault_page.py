@@ -145,3 +145,16 @@ def test_cancelled_dialogs_do_nothing(qtbot: QtBot, couple_vault: Vault, tasks: 
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     assert interchange.calls == []
     assert not page.message.isVisible()
+
+
+def test_opened_with_the_recovery_code_suggests_a_new_passphrase(
+    qtbot: QtBot, journal_vault: Vault, tasks: TaskRunner, library: VaultLibrary
+) -> None:
+    from rebuild_desktop.secrets import recovery
+
+    code = recovery.encode(journal_vault.key())
+    journal_vault.close()
+    vault = library.open_with_recovery_code("notes", code)
+    page, _ = make_page(qtbot, vault, tasks)
+    assert "forgotten" in page.recovery_note.text()
+    vault.close()

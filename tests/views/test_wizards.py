@@ -223,3 +223,26 @@ def test_creating_runs_off_the_gui_thread_with_a_busy_line(
     assert wizard.created is not None
     wizard.created.vault.close()
     assert tasks.wait()
+
+
+def test_the_printed_recovery_code_is_real_text(
+    qtbot: QtBot, library: VaultLibrary, tmp_path: Path
+) -> None:
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from rebuild_desktop.views.recovery_page import RecoveryPage
+
+    page = RecoveryPage()
+    qtbot.addWidget(page)
+    code = recovery.encode(bytes(range(32)))
+    page.set_code("home", code)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "code.pdf"))
+    page.print_to(printer)
+    text = subprocess.run(["pdftotext", str(tmp_path / "code.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert code in text
+    assert "home" in text
