@@ -39,7 +39,9 @@ def clear_cache() -> None:
 
 
 def _render(file_name: str, tint: QColor, selected: QColor) -> QIcon:
-    source = resource("icons", file_name).read_bytes()
+    found = resource("icons", file_name)
+    # A section whose own drawing is not there yet gets the generic one.
+    source = (found if found.is_file() else resource("icons", "section.svg")).read_bytes()
     result = QIcon()
     for colour, mode in ((tint, QIcon.Mode.Normal), (selected, QIcon.Mode.Selected)):
         svg = source.replace(b"currentColor", colour.name().encode())

@@ -7,6 +7,7 @@ vault and destroys every page, so nothing of the content outlives the key.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -58,10 +59,18 @@ class VaultView(QWidget):
         self.sidebar.setIconSize(QSize(24, 24))
         self.sidebar.setFixedWidth(_SIDEBAR_WIDTH)
         self.sidebar.setSpacing(2)
-        for section in self.sections:
+        for row, section in enumerate(self.sections):
             item = QListWidgetItem(icon(section.icon), section.title())
             item.setData(Qt.ItemDataRole.AccessibleTextRole, section.title())
             self.sidebar.addItem(item)
+            if section.shortcut:
+                keys = QKeySequence(section.shortcut)
+                item.setToolTip(keys.toString(QKeySequence.SequenceFormat.NativeText))
+                action = QAction(self)
+                action.setShortcut(keys)
+                action.triggered.connect(
+                    lambda _checked=False, r=row: self.sidebar.setCurrentRow(r))
+                self.addAction(action)
         self.lock_button = QPushButton(icon("lock"), self.tr("&Lock"), self)
         self.lock_button.setAccessibleName(self.tr("Lock (Ctrl+L)"))
         self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L). Everything on screen is cleared."))

@@ -53,7 +53,8 @@ def test_pages_are_built_when_first_shown(
         built.append("second")
         return QLineEdit("typed")
 
-    second = Section("second", lambda: "Second", "section.svg", EVERY_KIND, build)
+    second = Section("second", lambda: "Second", "not-drawn-yet.svg", EVERY_KIND, build,
+                     shortcut="Ctrl+2")
     real = sections_module.all_sections()
     monkeypatch.setattr(sections_module, "all_sections", lambda: [*real, second])
     open_couple(window, library, couple_vault)
@@ -64,8 +65,10 @@ def test_pages_are_built_when_first_shown(
     assert built == ["second"]
     assert view.pages.currentWidget().text() == "typed"
     view.sidebar.setCurrentRow(0)
-    view.sidebar.setCurrentRow(1)
+    qtbot.keyClick(view.sidebar, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert view.sidebar.currentRow() == 1
     assert built == ["second"]
+    assert not view.sidebar.item(1).icon().isNull()  # the generic icon stands in
 
 
 def lock_and_check(qtbot: QtBot, window: MainWindow, vault: Vault,
