@@ -8,6 +8,8 @@ calm sentence that holds no content, and nothing was changed by the view.
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QCoreApplication
 
 from rebuild_desktop.domain import errors
@@ -67,4 +69,7 @@ def describe(error: BaseException) -> str:
             return sentence
     if isinstance(error, errors.KnownError):
         return str(error)
+    # A bug: one line for whoever runs the app from a terminal, with the kind
+    # of error only, never its message (it could quote content).
+    print(f"rebuild-desktop: unexpected {type(error).__name__}", file=sys.stderr)
     return _tr("Something unexpected went wrong. Nothing was changed; please try again.")

@@ -30,7 +30,9 @@ def test_an_import_error_keeps_its_record_and_field() -> None:
     assert describe(errors.BadImportFile(detail)) == detail
 
 
-def test_a_bug_says_nothing_of_its_content() -> None:
+def test_a_bug_says_nothing_of_its_content(capsys: pytest.CaptureFixture[str]) -> None:
     sentence = describe(ValueError("Alex wrote: secret words"))
     assert "Alex" not in sentence and "secret" not in sentence
     assert "unexpected" in sentence
+    printed = capsys.readouterr().err
+    assert printed == "rebuild-desktop: unexpected ValueError\n"
