@@ -1,0 +1,66 @@
+"""Every control of the frame's screens has a name a screen reader can say."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QLineEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from rebuild_desktop.services.library import VaultLibrary
+from rebuild_desktop.services.vault import Vault
+from rebuild_desktop.views.couple_wizard import CoupleWizard
+from rebuild_desktop.views.journal_wizard import JournalWizard
+from rebuild_desktop.views.main_window import MainWindow
+from rebuild_desktop.views.tasks import TaskRunner
+from rebuild_desktop.views.unlock_dialog import UnlockDialog
+
+_CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView)
+
+
+def inside_combo_box(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QComboBox):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def unnamed(root: QWidget) -> list[str]:
+    missing = []
+    for kind in _CONTROLS:
+        for control in root.findChildren(kind):
+            if inside_combo_box(control):
+                continue  # the combo box's own popup, named by the combo box
+            if not control.accessibleName():
+                missing.append(f"{type(control).__name__} {control.objectName()!r}")
+    return missing
+
+
+def test_wizards_name_every_control(qtbot: QtBot, library: VaultLibrary,
+                                    tasks: TaskRunner) -> None:
+    for wizard in (CoupleWizard(library, tasks), JournalWizard(library, tasks)):
+        qtbot.addWidget(wizard)
+        assert unnamed(wizard) == []
+
+
+def test_unlock_dialog_names_every_control(qtbot: QtBot, library: VaultLibrary,
+                                           tasks: TaskRunner, journal_vault: Vault) -> None:
+    dialog = UnlockDialog(library, tasks, library.summary("notes"))
+    qtbot.addWidget(dialog)
+    assert unnamed(dialog) == []
+
+
+def test_start_screen_and_vault_page_name_every_control(
+    qtbot: QtBot, window: MainWindow, library: VaultLibrary, couple_vault: Vault
+) -> None:
+    assert unnamed(window.start) == []
+    couple_vault.close()
+    window.show_vault(library.open_with_keyring("home"))
+    assert window.vault_view is not None
+    assert unnamed(window.vault_view) == []
