@@ -27,7 +27,7 @@ from rebuild_desktop.services.gratitude import GratitudeService, WritingPrompts,
 from rebuild_desktop.services.settings import SettingsService
 from rebuild_desktop.views.models.gratitude_model import GratitudeModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
-from rebuild_desktop.views.widgets.gratitude_delegate import GratitudeDelegate, long_date
+from rebuild_desktop.views.widgets.card_delegate import CardDelegate, long_date
 from rebuild_desktop.views.widgets.page_parts import (
     GRID,
     button,
@@ -135,7 +135,7 @@ class GratitudePage(QWidget):
         self._list = QListView()
         named(self._list, self.tr("Gratitude log"))
         self._list.setModel(self._model)
-        self._list.setItemDelegate(GratitudeDelegate(self._list))
+        self._list.setItemDelegate(CardDelegate(self._list))
         self._list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self._list.setResizeMode(QListView.ResizeMode.Adjust)
         self._list.setWordWrap(True)

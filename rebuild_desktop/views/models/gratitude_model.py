@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from rebuild_desktop.domain.records import Gratitude
 from rebuild_desktop.domain.values import PartnerId
+from rebuild_desktop.views.widgets.card_delegate import CardRole, long_date
 
 PAGE = 100
 Fetch = Callable[[int, int, str], list[Gratitude]]
@@ -107,7 +108,25 @@ class GratitudeModel(QAbstractListModel):
             GratitudeRole.ACKNOWLEDGED: entry.acknowledged,
             GratitudeRole.REPLY: entry.reply,
         }
+        if role == CardRole.HEADER:
+            return self._header(entry)
+        if role == CardRole.BODY:
+            return entry.text
+        if role == CardRole.FOOTER:
+            return self._footer(entry)
         return values.get(role)  # type: ignore[call-overload]
+
+    def _header(self, entry: Gratitude) -> str:
+        header = self.tr("{sender} to {receiver} · {date}").format(
+            sender=self._name(entry.from_partner), receiver=self._name(entry.to_partner),
+            date=long_date(entry.date))
+        return header + (" · " + entry.category if entry.category else "")
+
+    def _footer(self, entry: Gratitude) -> str:
+        if not entry.acknowledged:
+            return ""
+        footer = "♥ " + self.tr("Received with thanks")
+        return footer + (" — “" + entry.reply + "”" if entry.reply else "")
 
     def entry(self, row: int) -> Gratitude | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

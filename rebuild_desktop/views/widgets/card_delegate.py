@@ -1,16 +1,26 @@
-"""Paints one appreciation as a quiet card: who to whom and when, the words, the heart."""
+"""Paints a row as a quiet card: a small header line, the words, a warm footer line.
+
+Models give the three lines through ``CardRole``; the delegate knows nothing
+about what a row is, so gratitude and agreements share one look.
+"""
 
 from __future__ import annotations
+
+from enum import IntEnum
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from rebuild_desktop.views.models.gratitude_model import GratitudeRole
-
 _PAD = 16
 _GAP = 8
 _TEXT_FLAGS = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+
+class CardRole(IntEnum):
+    HEADER = Qt.ItemDataRole.UserRole + 50
+    BODY = Qt.ItemDataRole.UserRole + 51
+    FOOTER = Qt.ItemDataRole.UserRole + 52
 
 
 def long_date(iso: str) -> str:
@@ -19,23 +29,13 @@ def long_date(iso: str) -> str:
     return date.toString("d MMMM yyyy") if date.isValid() else iso
 
 
-class GratitudeDelegate(QStyledItemDelegate):
+class CardDelegate(QStyledItemDelegate):
     """Draws from palette roles only, so light and dark both look calm."""
 
-    def _lines(self, index: QModelIndex | QPersistentModelIndex) -> tuple[str, str, str]:
-        header = self.tr("{sender} to {receiver} · {date}").format(
-            sender=index.data(GratitudeRole.FROM_NAME), receiver=index.data(GratitudeRole.TO_NAME),
-            date=long_date(index.data(GratitudeRole.DATE)))
-        category = index.data(GratitudeRole.CATEGORY)
-        if category:
-            header += " · " + category
-        footer = ""
-        if index.data(GratitudeRole.ACKNOWLEDGED):
-            footer = "♥ " + self.tr("Received with thanks")
-            reply = index.data(GratitudeRole.REPLY)
-            if reply:
-                footer += " — “" + reply + "”"
-        return header, index.data(GratitudeRole.TEXT) or "", footer
+    @staticmethod
+    def _lines(index: QModelIndex | QPersistentModelIndex) -> tuple[str, str, str]:
+        return (index.data(CardRole.HEADER) or "", index.data(CardRole.BODY) or "",
+                index.data(CardRole.FOOTER) or "")
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
