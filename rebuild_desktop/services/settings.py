@@ -37,38 +37,53 @@ class Setting:
     default: Any
     label: str  # source text; translate with QCoreApplication.translate(CONTEXT, …)
     tooltip: str
+    group: str
+
+
+PACING = QT_TRANSLATE_NOOP("Settings", "Pacing")
+CHECKINS = QT_TRANSLATE_NOOP("Settings", "Check-ins and reminders")
+PRIVACY = QT_TRANSLATE_NOOP("Settings", "Privacy on this computer")
+GROUPS = (PACING, CHECKINS, PRIVACY)
 
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("pacing.pace_setter", SettingType.PARTNER, "a",
             QT_TRANSLATE_NOOP("Settings", "Who sets the pace"),
             QT_TRANSLATE_NOOP("Settings", "This partner has the last word on moving a pacing "
-                              "step forward; the other can always ask.")),
+                              "step forward; the other can always ask."),
+            PACING),
     Setting("pacing.pause_on_hard_moment", SettingType.BOOL, False,
             QT_TRANSLATE_NOOP("Settings", "A hard moment pauses pacing"),
             QT_TRANSLATE_NOOP("Settings", "When either of you records a hard moment, pacing "
-                              "pauses until that partner resumes it.")),
+                              "pauses until that partner resumes it."),
+            PACING),
     Setting("checkin.cadence_day", SettingType.WEEKDAY, None,
             QT_TRANSLATE_NOOP("Settings", "Check-in day"),
-            QT_TRANSLATE_NOOP("Settings", "The day of the week you like to check in together.")),
+            QT_TRANSLATE_NOOP("Settings", "The day of the week you like to check in together."),
+            CHECKINS),
     Setting("checkin.cadence_time", SettingType.TIME, "20:00",
             QT_TRANSLATE_NOOP("Settings", "Check-in time"),
-            QT_TRANSLATE_NOOP("Settings", "The time of day for your check-in.")),
+            QT_TRANSLATE_NOOP("Settings", "The time of day for your check-in."),
+            CHECKINS),
     Setting("checkin.reminders", SettingType.BOOL, False,
             QT_TRANSLATE_NOOP("Settings", "Remind us when it is time"),
-            QT_TRANSLATE_NOOP("Settings", "A quiet reminder with the neutral text below.")),
+            QT_TRANSLATE_NOOP("Settings", "A quiet reminder with the neutral text below."),
+            CHECKINS),
     Setting("notify.text", SettingType.TEXT, "A gentle reminder from Rebuild",
             QT_TRANSLATE_NOOP("Settings", "Reminder text"),
             QT_TRANSLATE_NOOP("Settings", "What a reminder says. Others may see it, so keep "
-                              "it neutral.")),
+                              "it neutral."),
+            CHECKINS),
     Setting("window.title", SettingType.TEXT, "Rebuild",
             QT_TRANSLATE_NOOP("Settings", "Window title"),
             QT_TRANSLATE_NOOP("Settings", "The title shown in the taskbar while this space "
-                              "is open.")),
+                              "is open."),
+            PRIVACY),
     Setting("lock.idle_minutes", SettingType.MINUTES, 5,
             QT_TRANSLATE_NOOP("Settings", "Lock after this many idle minutes"),
             QT_TRANSLATE_NOOP("Settings", "The space locks itself when nobody has used it "
-                              "for a while.")),
+                              "for a while."),
+            PRIVACY),
 )
 
 BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
