@@ -155,6 +155,7 @@ class AgreementsPage(QWidget):
         self._review.changed.connect(self._set_review)
         form.addRow(self.tr("Review on"), self._review)
         box.addLayout(form)
+        box.addWidget(text_label(self.tr("What changed"), "subheading"))
         self._history = text_label("", "note")
         self._history.setAccessibleName(self.tr("What changed"))
         box.addWidget(self._history)

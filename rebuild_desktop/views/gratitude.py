@@ -88,7 +88,9 @@ class GratitudePage(QWidget):
         named(self._text, self.tr("What you appreciated"))
         self._text.setTabChangesFocus(True)
         self._text.setMinimumHeight(12 * GRID)
-        box.addWidget(self._text, 1)
+        self._text.setMaximumHeight(24 * GRID)
+        self._text.setPlaceholderText(self.tr("In your own words…"))
+        box.addWidget(self._text)
         self._category = QComboBox()
         self._category.setEditable(True)
         named(self._category, self.tr("Category (optional)"))
@@ -111,6 +113,7 @@ class GratitudePage(QWidget):
                             primary=True)
         self._save.clicked.connect(self._write)
         box.addWidget(self._save, 0, Qt.AlignmentFlag.AlignRight)
+        box.addStretch(1)
         self._show_prompt()
         return frame
 
@@ -172,7 +175,6 @@ class GratitudePage(QWidget):
         prompt = self._prompts.for_day(dt.date.today(), self._turn)
         text = QCoreApplication.translate("GratitudePrompts", prompt)
         self._prompt.setText(text)
-        self._text.setPlaceholderText(text + "…")
 
     def _next_prompt(self) -> None:
         self._turn += 1

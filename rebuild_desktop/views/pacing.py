@@ -71,9 +71,12 @@ class PacingPage(QWidget):
         self._table.setShowGrid(False)
         self._table.verticalHeader().hide()
         self._table.verticalHeader().setDefaultSectionSize(5 * GRID)
+        self._table.setStyleSheet(
+            "QTableView::item { padding-left: 8px; } QHeaderView::section { padding-left: 8px; }")
         header = self._table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(STEP, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setMinimumHeight(4 * GRID)
         self._table.selectionModel().currentRowChanged.connect(lambda *_: self._show_mark())
         layout.addWidget(self._table, 1)
         layout.addWidget(self._build_mark())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from rebuild_desktop.domain.errors import KnownError
@@ -26,7 +27,7 @@ class LadderEditor(QWidget):
         self._toggle.setCheckable(True)
         self._toggle.setFlat(True)
         self._toggle.setAccessibleName(self.tr("Show or hide changing the ladder"))
-        outer.addWidget(self._toggle, 0)
+        outer.addWidget(self._toggle, 0, Qt.AlignmentFlag.AlignLeft)
         self._card, box = card()
         self._card.hide()
         self._toggle.toggled.connect(self._card.setVisible)

@@ -8,7 +8,15 @@ widgets with ``load()`` and ``save()``.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.records import Partner
@@ -33,6 +41,7 @@ from rebuild_desktop.views.widgets.page_parts import (
 from rebuild_desktop.views.widgets.setting_fields import SettingField, field_for
 
 _FORM_WIDTH = 80 * GRID
+_LABEL_WIDTH = 20 * GRID
 
 
 class SettingsPage(QWidget):
@@ -95,8 +104,9 @@ class SettingsPage(QWidget):
             role.addItem(self.tr("No role word"), "")
             role.addItem(self.tr("The partner who was hurt"), Role.HURT.value)
             role.addItem(self.tr("The partner who broke trust"), Role.BROKE_TRUST.value)
-            form.addRow(self.tr("Partner {letter}").format(letter=partner.value.upper()), name)
-            form.addRow("", role)
+            form.addRow(_label(self.tr("Partner {letter}").format(
+                letter=partner.value.upper()), name), name)
+            form.addRow(_label("", role), role)
             self._partner_names[partner], self._partner_roles[partner] = name, role
         box.addLayout(form)
         return frame
@@ -154,10 +164,18 @@ def _form() -> QFormLayout:
     return form
 
 
-def _row_label(field: SettingField) -> str:
-    if field.setting.type is SettingType.BOOL:
-        return ""  # the check box carries its own words
-    return QCoreApplication.translate(CONTEXT, field.setting.label)
+def _row_label(field: SettingField) -> QLabel:
+    """A label of one width on every card, so the fields line up down the page."""
+    text = ("" if field.setting.type is SettingType.BOOL  # the check box has its own words
+            else QCoreApplication.translate(CONTEXT, field.setting.label))
+    return _label(text, field.widget)
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setMinimumWidth(_LABEL_WIDTH)
+    label.setBuddy(buddy)
+    return label
 
 
 def _build(context: SectionContext) -> QWidget:

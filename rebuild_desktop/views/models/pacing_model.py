@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from rebuild_desktop.domain import pacing_rules as rules
 from rebuild_desktop.domain.records import Pacing, PacingStep
@@ -71,6 +72,10 @@ class PacingModel(QAbstractTableModel):
             return step
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(step, index.column())
+        if role == Qt.ItemDataRole.FontRole and index.column() in (STEP, AGREED):
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
 
     def _text(self, step: PacingStep, column: int) -> str:

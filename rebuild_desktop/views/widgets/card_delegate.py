@@ -10,7 +10,12 @@ from enum import IntEnum
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 _PAD = 16
 _GAP = 8
@@ -39,7 +44,11 @@ class CardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
-        width = max(200, option.rect.width() - 2 * _PAD)
+        # The view's own width, not option.rect: a list view may ask before the
+        # row has its final rectangle, and a stale width would overlap rows.
+        view = self.parent()
+        available = view.viewport().width() if isinstance(view, QAbstractItemView) else 0
+        width = max(200, (available or option.rect.width()) - 2 * _PAD)
         header, text, footer = self._lines(index)
         small, body = _fonts(option.font)
         height = _PAD + QFontMetrics(small).height() + _GAP
