@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QRadioButton,
     QTableView,
     QWidget,
@@ -128,7 +127,8 @@ class PacingPage(QWidget):
         self._message = text_label("", "message")
         self._message.hide()
         answer.addWidget(self._message, 1)
-        self._ask = QPushButton()
+        self._ask = button(self.tr("Let the pace-setter know"),
+                           self.tr("Let the pace-setter know you would like to talk"))
         self._ask.hide()
         self._ask.clicked.connect(self._send_ask)
         answer.addWidget(self._ask, 0, Qt.AlignmentFlag.AlignVCenter)
