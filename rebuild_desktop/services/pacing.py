@@ -163,6 +163,9 @@ class PacingService:
         step = PacingStep(str(uuid.uuid4()), title.strip(), area)
         with transaction(self._conn):
             self._repo.add(step)
+            write_milestone(self._conn, kind=EventKind.MILESTONE, author=Author.BOTH,
+                            title=_tr("Pacing: a new step, “{step}”").format(step=step.title),
+                            origin=f"pacing:{step.id}")
         return step
 
     def rename(self, step_id: str, title: str) -> None:
@@ -186,8 +189,13 @@ class PacingService:
         if is_default_step(step_id):
             raise ValueError("default steps stay")
         with transaction(self._conn):
+            step = _find(self._repo.load(), step_id)
             self._edits.remove(step_id)
             self._drop_asks(step_id)
+            write_milestone(self._conn, kind=EventKind.MILESTONE, author=Author.BOTH,
+                            title=_tr("Pacing: “{step}” taken off the ladder").format(
+                                step=step.title),
+                            origin=f"pacing:{step.id}")
 
     def _drop_asks(self, step_id: str) -> None:
         asks = self.asks()

@@ -23,7 +23,8 @@ _GRATITUDE_SELECT = (
 
 def match_expression(query: str) -> str:
     """An FTS5 prefix query from what a person typed: every word quoted, all required."""
-    words = [w.replace('"', '""') for w in query.split()]
+    # A NUL would end the FTS5 query string early; it can never match anyway.
+    words = [w.replace('"', '""') for w in query.replace("\x00", " ").split()]
     return " ".join(f'"{w}"*' for w in words)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from rebuild_desktop.domain.defaults import default_pacing_steps
 from rebuild_desktop.domain.values import AgreementStatus, Comfort, PartnerId
@@ -110,6 +112,8 @@ def test_ladder_edits(couple_vault: Vault) -> None:
         service.remove(HUGGING)
     service.remove(step.id)
     assert len(service.load().steps) == len(default_pacing_steps())
+    assert [t for _, t in timeline_origins(couple_vault.db, f"pacing:{step.id}")] == [
+        "Pacing: a new step, “Walking together”", "Pacing: “Evening walks” taken off the ladder"]
 
 
 def test_settings_defaults_and_validation(couple_vault: Vault) -> None:
@@ -122,3 +126,21 @@ def test_settings_defaults_and_validation(couple_vault: Vault) -> None:
     with pytest.raises(ValueError):
         service.save({"lock.idle_minutes": 0})
     assert service.get("lock.idle_minutes") == 5
+
+
+_TEXTS = st.text(min_size=1, max_size=200).filter(lambda t: t.strip()) | st.sampled_from([
+    "Thank you 🌿💛", "شكراً لصبرك", "'); DROP TABLE gratitude; --", "a\x00b", "x" * 1_000_000,
+    'NEAR("a" "b")', "*", "tea OR coffee",
+])
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_TEXTS, query=st.text(max_size=40))
+def test_any_text_round_trips_and_any_search_is_safe(couple_vault: Vault, text: str,
+                                                     query: str) -> None:
+    service = GratitudeService(couple_vault.db)
+    entry = service.write(PartnerId.A, text, date="2026-03-02")
+    assert service._repo.get(entry.id).text == text.strip()
+    service.page(0, 5, query)
+    service.page(0, 5, text[:30])
