@@ -80,7 +80,7 @@ SETTINGS: tuple[Setting, ...] = (
                               "is open."),
             PRIVACY),
     Setting("lock.idle_minutes", SettingType.MINUTES, 5,
-            QT_TRANSLATE_NOOP("Settings", "Lock after this many idle minutes"),
+            QT_TRANSLATE_NOOP("Settings", "Lock when idle for"),
             QT_TRANSLATE_NOOP("Settings", "The space locks itself when nobody has used it "
                               "for a while."),
             PRIVACY),

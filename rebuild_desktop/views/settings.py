@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -76,15 +77,26 @@ class SettingsPage(QWidget):
                     form.addRow(_row_label(field), field.widget)
             box.addLayout(form)
             layout.addWidget(frame)
-        self._message = text_label("", "message")
-        self._message.hide()
-        layout.addWidget(self._message)
-        self._save = button(self.tr("Save settings"), self.tr("Save settings"), primary=True)
-        self._save.clicked.connect(self.save)
-        layout.addWidget(self._save, 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
+        outer.addWidget(self._build_footer())
         context.changes.changed.connect(self._on_changed)
         self.load()
+
+    def _build_footer(self) -> QWidget:
+        """The message and the save button stay in view below the scrolling form."""
+        footer = QWidget()
+        footer.setMaximumWidth(_FORM_WIDTH + 6 * GRID)
+        row = QHBoxLayout(footer)
+        row.setContentsMargins(3 * GRID, GRID, 3 * GRID, 2 * GRID)
+        row.setSpacing(2 * GRID)
+        self._message = text_label("", "message")
+        self._message.hide()
+        row.addWidget(self._message, 1)
+        row.addStretch(0)
+        self._save = button(self.tr("Save settings"), self.tr("Save settings"), primary=True)
+        self._save.clicked.connect(self.save)
+        row.addWidget(self._save, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return footer
 
     def _build_partners(self) -> QWidget:
         frame, box = card()
