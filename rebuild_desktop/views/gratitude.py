@@ -236,10 +236,15 @@ class GratitudePage(QWidget):
     def _refresh(self) -> None:
         empty = self._model.rowCount() == 0
         if empty and not self._model.query:
-            self._empty.setText(self.tr("Write the first thing you appreciated today."))
+            self._empty.setText(self.tr("Write the first thing you appreciated today.") + "\n"
+                                + self.tr("It can be small: a cup of tea, a kind word."))
         elif empty:
             self._empty.setText(self.tr("Nothing in the log matches that yet."))
         self._stack.setCurrentWidget(self._empty if empty else self._list)
+        nothing_yet = empty and not self._model.query
+        self._search.setVisible(not nothing_yet)
+        for widget in (self._reply, self._heart):
+            widget.setVisible(not empty)
         past = self._service.from_the_past(dt.date.today())
         self._past.setVisible(past is not None and not self._model.query)
         if past is not None:

@@ -92,6 +92,24 @@ def main() -> None:
                 app.processEvents()
             _paused_shot(context, app, out, dark)
         vault.close()
+        _empty_shots(library, app, out)
+
+
+def _empty_shots(library: VaultLibrary, app: QApplication, out: Path) -> None:
+    """What a couple sees on the first evening: kind empty states."""
+    app.setPalette(palette(False))
+    vault = library.create(NewVault("empty", VaultKind.COUPLE, [
+        Partner(PartnerId.A, "Alex", Role.HURT), Partner(PartnerId.B, "Sam")],
+        remember=True)).vault
+    context = SectionContext(vault, TaskRunner(immediate=True), ChangeBus(), print)
+    for module in (gratitude, agreements):
+        page = module.SECTION.build(context)
+        page.resize(1024 - SIDEBAR, 640 - 32)
+        page.show()
+        app.processEvents()
+        page.grab().save(str(out / f"{module.SECTION.key}-empty-light-1024.png"))
+        page.close()
+    vault.close()
 
 
 def _paused_shot(context: SectionContext, app: QApplication, out: Path, dark: bool) -> None:

@@ -46,7 +46,8 @@ def test_write_acknowledge_and_reply(qtbot, couple_vault: Vault) -> None:
     page = GratitudePage(context)
     qtbot.addWidget(page)
     page.show()
-    assert page._empty.text() == "Write the first thing you appreciated today."
+    assert page._empty.text().startswith("Write the first thing you appreciated today.")
+    assert not page._search.isVisible()
     assert page._stack.currentWidget() is page._empty
 
     page._direction.setCurrentIndex(1)  # from Sam to Alex
@@ -56,6 +57,7 @@ def test_write_acknowledge_and_reply(qtbot, couple_vault: Vault) -> None:
     with qtbot.waitSignal(context.changes.changed):
         qtbot.mouseClick(page._save, Qt.MouseButton.LeftButton)
     assert page._stack.currentWidget() is page._list
+    assert page._search.isVisible() and page._heart.isVisible()
     assert page._model.index(0).data(GratitudeRole.FROM_NAME) == "Sam"
     assert page._text.toPlainText() == ""
 
