@@ -24,7 +24,14 @@ from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.values import Comfort, PartnerId
 from rebuild_desktop.services.pacing import PacingRefused, PacingService, level_words
 from rebuild_desktop.services.settings import SettingsService
-from rebuild_desktop.views.models.pacing_model import STEP, PacingModel
+from rebuild_desktop.views.models.pacing_model import (
+    AGREED,
+    AREA,
+    MARK_A,
+    MARK_B,
+    STEP,
+    PacingModel,
+)
 from rebuild_desktop.views.pacing_ladder import LadderEditor
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
 from rebuild_desktop.views.widgets.page_parts import (
@@ -73,7 +80,11 @@ class PacingPage(QWidget):
         self._table.setStyleSheet(
             "QTableView::item { padding-left: 8px; } QHeaderView::section { padding-left: 8px; }")
         header = self._table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(STEP, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((AREA, 14 * GRID), (MARK_A, 19 * GRID), (MARK_B, 19 * GRID),
+                              (AGREED, 19 * GRID)):
+            header.resizeSection(column, width)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumHeight(4 * GRID)
         self._table.selectionModel().currentRowChanged.connect(lambda *_: self._show_mark())
