@@ -15,10 +15,11 @@ from PySide6.QtCore import QCoreApplication
 
 from rebuild_desktop.domain.records import Agreement
 from rebuild_desktop.domain.values import AgreementStatus, Author, EventKind, PartnerId
+from rebuild_desktop.services import drafts
 from rebuild_desktop.services.milestones import now, today, write_milestone
 from rebuild_desktop.storage.connection import Connection, transaction
 from rebuild_desktop.storage.records import AgreementRepository
-from rebuild_desktop.storage.together import AgreementChanges
+from rebuild_desktop.storage.together import AgreementChanges, Drafts
 
 
 def _tr(text: str) -> str:
@@ -61,6 +62,7 @@ class AgreementService:
         with transaction(self._conn):
             self._repo.add(agreement)
             self._changes.add(agreement.id, now(), {"what": "written", "partner": by.value})
+            Drafts(self._conn).drop(drafts.AGREEMENT)
         return agreement
 
     def set_consent(self, agreement_id: str, partner: PartnerId, consent: bool) -> Agreement:

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from rebuild_desktop.domain.records import Gratitude
 from rebuild_desktop.domain.values import PartnerId
 from rebuild_desktop.resources import resource
+from rebuild_desktop.services import drafts
 from rebuild_desktop.storage.connection import Connection, transaction
 from rebuild_desktop.storage.records import GratitudeRepository
-from rebuild_desktop.storage.together import GratitudeQueries
+from rebuild_desktop.storage.together import Drafts, GratitudeQueries
 
 PAST_AFTER_DAYS = 14
 
@@ -60,6 +61,7 @@ class GratitudeService:
                           (category or "").strip() or None)
         with transaction(self._conn):
             self._repo.add(entry)
+            Drafts(self._conn).drop(drafts.GRATITUDE)
         return entry
 
     def acknowledge(self, entry_id: str, reply: str | None = None) -> Gratitude:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,12 +22,15 @@ from PySide6.QtWidgets import (
 from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.records import Agreement
 from rebuild_desktop.domain.values import AgreementStatus, PartnerId
+from rebuild_desktop.services import drafts
 from rebuild_desktop.services.agreements import AgreementService, Change
+from rebuild_desktop.services.drafts import DraftKeeper
 from rebuild_desktop.services.milestones import today
 from rebuild_desktop.services.settings import SettingsService
 from rebuild_desktop.views.models.agreements_model import AgreementsModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
 from rebuild_desktop.views.widgets.card_delegate import CardDelegate, long_date
+from rebuild_desktop.views.widgets.draft_saver import DraftSaver
 from rebuild_desktop.views.widgets.optional_date import optional_date
 from rebuild_desktop.views.widgets.page_parts import (
     GRID,
@@ -61,7 +65,24 @@ class AgreementsPage(QWidget):
         splitter.setSizes([600, 400])
         layout.addWidget(splitter, 1)
         context.changes.changed.connect(self._on_changed)
+        self._drafts = DraftSaver(DraftKeeper(context.vault.db, drafts.AGREEMENT),
+                                  self._draft_fields, lambda: context.vault.is_open, self)
+        self._drafts.restore(self._apply_draft)
+        self._text.textChanged.connect(self._drafts.touch)
         self._reload()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        self._drafts.flush()
+        super().hideEvent(event)
+
+    def _draft_fields(self) -> dict[str, str]:
+        return {"text": self._text.toPlainText(), "by": str(self._proposer.currentData())}
+
+    def _apply_draft(self, draft: dict[str, object]) -> None:
+        self._text.setPlainText(str(draft.get("text") or ""))
+        index = self._proposer.findData(draft.get("by"))
+        if index >= 0:
+            self._proposer.setCurrentIndex(index)
 
     # Layout -------------------------------------------------------------------
 
@@ -226,6 +247,7 @@ class AgreementsPage(QWidget):
             show_message(self._message, str(error))
             return
         self._text.clear()
+        self._drafts.cancel()
         self._new_review.set_value(None)
         show_message(self._message, "")
         self._reload(select=agreement.id)

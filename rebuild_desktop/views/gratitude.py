@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,11 +24,14 @@ from PySide6.QtWidgets import (
 
 from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.values import PartnerId
+from rebuild_desktop.services import drafts
+from rebuild_desktop.services.drafts import DraftKeeper
 from rebuild_desktop.services.gratitude import GratitudeService, WritingPrompts, load_prompts
 from rebuild_desktop.services.settings import SettingsService
 from rebuild_desktop.views.models.gratitude_model import GratitudeModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
 from rebuild_desktop.views.widgets.card_delegate import CardDelegate, long_date
+from rebuild_desktop.views.widgets.draft_saver import DraftSaver
 from rebuild_desktop.views.widgets.page_parts import (
     GRID,
     button,
@@ -60,8 +64,28 @@ class GratitudePage(QWidget):
         splitter.setSizes([360, 640])
         layout.addWidget(splitter, 1)
         context.changes.changed.connect(self._on_changed)
+        self._drafts = DraftSaver(DraftKeeper(context.vault.db, drafts.GRATITUDE),
+                                  self._draft_fields, lambda: context.vault.is_open, self)
+        self._drafts.restore(self._apply_draft)
+        self._text.textChanged.connect(self._drafts.touch)
+        self._category.currentTextChanged.connect(lambda _t: self._drafts.touch())
         self._model.reload()
         self._refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        self._drafts.flush()
+        super().hideEvent(event)
+
+    def _draft_fields(self) -> dict[str, str]:
+        return {"text": self._text.toPlainText(), "category": self._category.currentText(),
+                "from": str(self._direction.currentData())}
+
+    def _apply_draft(self, draft: dict[str, object]) -> None:
+        self._text.setPlainText(str(draft.get("text") or ""))
+        self._category.setCurrentText(str(draft.get("category") or ""))
+        index = self._direction.findData(draft.get("from"))
+        if index >= 0:
+            self._direction.setCurrentIndex(index)
 
     # Layout -------------------------------------------------------------------
 
@@ -193,8 +217,10 @@ class GratitudePage(QWidget):
         except KnownError as error:
             show_message(self._message, str(error))
             return
+        self._drafts.cancel()
         self._text.clear()
         self._category.setCurrentIndex(0)
+        self._drafts.cancel()
         show_message(self._message, "")
         self._context.notify(self.tr("Your appreciation is saved."))
         self._context.changes.changed.emit("gratitude")
