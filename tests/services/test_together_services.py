@@ -144,3 +144,45 @@ def test_any_text_round_trips_and_any_search_is_safe(couple_vault: Vault, text: 
     assert service._repo.get(entry.id).text == text.strip()
     service.page(0, 5, query)
     service.page(0, 5, text[:30])
+
+
+_ACTIONS = st.lists(st.tuples(
+    st.sampled_from(["mark", "pause", "resume"]), st.sampled_from(list(PartnerId)),
+    st.integers(0, len(default_pacing_steps()) - 1), st.sampled_from(list(Comfort))),
+    max_size=12)
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(actions=_ACTIONS)
+def test_pacing_rules_hold_through_any_sequence(couple_vault: Vault, actions) -> None:
+    from rebuild_desktop.domain import pacing_rules as rules
+    from rebuild_desktop.domain.values import PacingArea
+
+    service = PacingService(couple_vault.db)
+    for action, partner, index, level in actions:
+        before = service.load()
+        step = before.steps[index]
+        try:
+            if action == "mark":
+                service.mark(partner, step.id, level)
+            elif action == "pause":
+                service.pause(partner)
+            else:
+                service.resume(partner)
+        except PacingRefused:
+            assert service.load() == before  # a refusal changes nothing
+            continue
+        after = service.load()
+        if action == "resume":
+            assert before.paused_by is partner
+        if action == "mark" and level.rank > rules.mark_of(step, partner).rank:
+            assert not (before.paused_by and step.area is PacingArea.PHYSICAL)
+            if partner is not before.pace_setter:
+                assert level.rank <= rules.mark_of(step, before.pace_setter).rank
+        if action == "mark":
+            assert after.steps[index].comfort[partner] is level
+            assert [s.comfort for s in after.steps if s.id != step.id] == [
+                s.comfort for s in before.steps if s.id != step.id]
+        else:
+            assert after.paused_by is (partner if action == "pause" else None)
