@@ -7,8 +7,10 @@ control characters never reach the PDF.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtGui import QFont, QRawFont
@@ -27,6 +29,7 @@ from rebuild_desktop.export.report_model import (
     TrustChartSection,
 )
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _DROPPED = {0x200D, 0xFE0E, 0xFE0F}  # joiners and emoji/text presentation selectors
 
 
@@ -72,6 +75,8 @@ def printable(text: str | None) -> str:
     global _raw_font
     if not text:
         return ""
+    if text.isascii() and not _CONTROL.search(text):
+        return text
     if _raw_font is None:
         # The bundled file itself, not the font engine, which would count fallbacks.
         _raw_font = QRawFont(font_data(), 10, QFont.HintingPreference.PreferNoHinting)
@@ -90,10 +95,12 @@ def printable(text: str | None) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=2048)
 def long_date(iso: str) -> str:
     return QLocale().toString(QDate.fromString(iso[:10], "yyyy-MM-dd"), "d MMMM yyyy")
 
 
+@lru_cache(maxsize=2048)
 def short_date(iso: str) -> str:
     return QLocale().toString(QDate.fromString(iso[:10], "yyyy-MM-dd"), "ddd d MMM yyyy")
 

@@ -105,6 +105,8 @@ class Typesetter:
 
     def wrap(self, text: str, style: str, width: float) -> list[str]:
         """Break ``text`` into lines no wider than ``width``."""
+        if self.metrics[style].horizontalAdvance(text) <= width:
+            return [text]
         layout = QTextLayout(text, self.fonts[style], self.device)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)

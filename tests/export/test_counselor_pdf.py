@@ -20,7 +20,6 @@ from rebuild_desktop.domain.records import (
 from rebuild_desktop.domain.values import (
     AgreementStatus,
     Author,
-    Comfort,
     EventKind,
     PacingArea,
     PartnerId,
