@@ -12,12 +12,13 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,7 +37,8 @@ from rebuild_desktop.domain.values import PartnerId, VaultKind
 from rebuild_desktop.services import counselor_summary as summary
 from rebuild_desktop.views.sections import SectionContext
 
-PREVIEW_WIDTH = 520
+PREVIEW_WIDTH = 560
+MIN_PREVIEW_WIDTH = 320
 
 
 def ask_save_path(parent: QWidget) -> Path | None:
@@ -109,8 +111,12 @@ class CounselorExportPanel(QWidget):
                                            "will be saved."))
         self.preview_hint.setWordWrap(True)
         self.preview_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_hint.setMinimumWidth(240)
+        self.preview_hint.setMargin(24)
         self.pages_layout.addWidget(self.preview_hint)
         self.preview = QScrollArea()
+        self.pages.setBackgroundRole(QPalette.ColorRole.Mid)  # paper stands out on it
+        self.pages.setAutoFillBackground(True)
         self.preview.setWidget(self.pages)
         self.preview.setWidgetResizable(True)
         self.preview.setAccessibleName(self.tr("Preview of the pages"))
@@ -240,7 +246,8 @@ class CounselorExportPanel(QWidget):
         if request is None or self._busy:
             return
         self._start(self.tr("Preparing the preview…"))
-        job = partial(summary.preview_images, self._vault, width_px=PREVIEW_WIDTH, **request)
+        width = max(MIN_PREVIEW_WIDTH, min(PREVIEW_WIDTH, self.preview.viewport().width() - 32))
+        job = partial(summary.preview_images, self._vault, width_px=width, **request)
         self._context.tasks.run(job, self._show_preview, self._failed, self._progressed)
 
     def _show_preview(self, images: list[QImage]) -> None:
@@ -253,6 +260,8 @@ class CounselorExportPanel(QWidget):
         for number, image in enumerate(images, start=1):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
+            label.setFixedSize(image.size())
+            label.setFrameShape(QFrame.Shape.Box)
             label.setAccessibleName(self.tr("Page %1 of %2").replace("%1", str(number))
                                     .replace("%2", str(len(images))))
             self.pages_layout.addWidget(label)

@@ -60,7 +60,12 @@ class JournalPage(QWidget):
         self.calendar.setVerticalHeaderFormat(
             QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setGridVisible(False)
+        plain = QTextCharFormat()  # weekends in the normal colour: no alarm red in a journal
+        plain.setForeground(self.palette().text())
+        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.calendar.setWeekdayTextFormat(weekend, plain)
         self.day_label = QLabel()
+        self.day_label.setVisible(False)
         self.all_days = QPushButton(self.tr("All days"))
         self.all_days.setAccessibleName(self.tr("Show entries of all days"))
         self.all_days.setVisible(False)
@@ -175,11 +180,13 @@ class JournalPage(QWidget):
         self.day_label.setText(self.tr("Entries of %1").replace(
             "%1", self.locale().toString(day, "d MMMM yyyy")))
         self.all_days.setVisible(True)
+        self.day_label.setVisible(True)
         self._refresh()
 
     def _all_days(self) -> None:
         self._day = None
         self.day_label.clear()
+        self.day_label.setVisible(False)
         self.all_days.setVisible(False)
         self._refresh()
 

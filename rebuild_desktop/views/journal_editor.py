@@ -144,11 +144,14 @@ class JournalEditor(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.prompt_label)
         layout.addWidget(self.text, 1)
-        tags_row = QFormLayout()
-        tags_row.addRow(self.tr("T&ags"), self.tags)
-        tags_row.labelForField(self.tags).setBuddy(self.tags)
+        tags_row = QHBoxLayout()
+        tags_label = QLabel(self.tr("T&ags"))
+        tags_label.setBuddy(self.tags)
+        tags_row.addWidget(tags_label)
+        tags_row.addWidget(self.tags, 1)
+        tags_row.addSpacing(16)
+        tags_row.addWidget(self.counselor)
         layout.addLayout(tags_row)
-        layout.addWidget(self.counselor)
         layout.addLayout(buttons)
 
     def _wire(self) -> None:

@@ -55,7 +55,7 @@ class EntryDelegate(QStyledItemDelegate):
         line = QFontMetrics(option.font).lineSpacing()
 
         day = QDate.fromString(index.data(JournalRole.DATE), "yyyy-MM-dd")
-        meta = QLocale().toString(day, QLocale.FormatType.ShortFormat)
+        meta = QLocale().toString(day, "ddd d MMM yyyy")
         mood = index.data(JournalRole.MOOD)
         if mood:
             meta += " · " + QCoreApplication.translate("Journal", "mood: %1").replace(
