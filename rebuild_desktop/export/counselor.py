@@ -18,6 +18,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 
 from rebuild_desktop.domain.values import VaultKind
 from rebuild_desktop.export.document import build_document
+from rebuild_desktop.export.fonts import family
 from rebuild_desktop.export.layout import Page, Typesetter, paginate
 from rebuild_desktop.export.pdf import render_image, render_pdf
 from rebuild_desktop.export.report_model import ReportOptions, build_report
@@ -49,6 +50,12 @@ def ensure_gui() -> None:
     global _app
     if QGuiApplication.instance() is None:
         _app = QGuiApplication(["rebuild-desktop", "-platform", "offscreen"])
+
+
+def warm_up() -> None:
+    """Load the bundled font on the GUI thread before a worker first needs it."""
+    ensure_gui()
+    family()
 
 
 def lay_out(vault: OpenVault, *, date_from: str | None, date_to: str | None,

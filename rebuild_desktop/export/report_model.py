@@ -45,6 +45,9 @@ from rebuild_desktop.storage.report_queries import (
     timeline_from_origin,
 )
 
+Day = str | None
+Names = dict[PartnerId, str]
+
 COUPLE_SECTIONS = ("timeline", "trust_chart", "checkins", "gratitude", "agreements", "pacing")
 JOURNAL_SECTIONS = ("journal",)
 
@@ -164,12 +167,14 @@ def build_report(conn: Connection, kind: VaultKind, *, date_from: str | None,
     return report
 
 
-def _timeline(conn, date_from, date_to, options, names) -> TimelineSection:
+def _timeline(conn: Connection, date_from: Day, date_to: Day, options: ReportOptions,
+              names: Names) -> TimelineSection:
     return TimelineSection(counselor_records(conn, TimelineRepository, date_from, date_to),
                            options.titles_only)
 
 
-def _trust_chart(conn, date_from, date_to, options, names) -> TrustChartSection:
+def _trust_chart(conn: Connection, date_from: Day, date_to: Day, options: ReportOptions,
+                 names: Names) -> TrustChartSection:
     points: dict[PartnerId, list[tuple[str, int]]] = {p: [] for p in names}
     markers = []
     for checkin in counselor_records(conn, CheckInRepository, date_from, date_to):
@@ -184,17 +189,20 @@ def _trust_chart(conn, date_from, date_to, options, names) -> TrustChartSection:
     return TrustChartSection(TrustSeries(lines, markers))
 
 
-def _checkins(conn, date_from, date_to, options, names) -> CheckInSection:
+def _checkins(conn: Connection, date_from: Day, date_to: Day, options: ReportOptions,
+              names: Names) -> CheckInSection:
     return CheckInSection(counselor_records(conn, CheckInRepository, date_from, date_to))
 
 
-def _gratitude(conn, date_from, date_to, options, names) -> GratitudeSection:
+def _gratitude(conn: Connection, date_from: Day, date_to: Day, options: ReportOptions,
+               names: Names) -> GratitudeSection:
     total, acknowledged = gratitude_counts(conn, date_from, date_to)
     entries = counselor_records(conn, GratitudeRepository, date_from, date_to)
     return GratitudeSection(total, acknowledged, entries)
 
 
-def _agreements(conn, date_from, date_to, options, names) -> AgreementsSection:
+def _agreements(conn: Connection, date_from: Day, date_to: Day, options: ReportOptions,
+                names: Names) -> AgreementsSection:
     shared = [a for a in AgreementRepository(conn).iter_all() if a.for_counselor]
     current = [a for a in shared if a.status in (AgreementStatus.ACTIVE, AgreementStatus.REVISIT)]
     made = counselor_records(conn, AgreementRepository, date_from, date_to)
@@ -208,7 +216,8 @@ def agreed_level(comfort: dict[PartnerId, Comfort]) -> Comfort | None:
     return min(comfort.values(), key=lambda level: level.rank)
 
 
-def _pacing(conn, date_from, date_to, options, names) -> PacingSection:
+def _pacing(conn: Connection, date_from: Day, date_to: Day, options: ReportOptions,
+            names: Names) -> PacingSection:
     pacing = PacingRepository(conn).load()
     steps = [
         StepLevel(step.title, step.area, agreed_level(step.comfort),
@@ -219,7 +228,8 @@ def _pacing(conn, date_from, date_to, options, names) -> PacingSection:
     return PacingSection(pacing.paused_by, steps, changes)
 
 
-def _journal(conn, date_from, date_to, options, names) -> JournalSection:
+def _journal(conn: Connection, date_from: Day, date_to: Day, options: ReportOptions,
+             names: Names) -> JournalSection:
     return JournalSection(counselor_records(conn, JournalRepository, date_from, date_to))
 
 

@@ -19,6 +19,7 @@ LINE_COLOURS = (QColor("#0072B2"), QColor("#CC79A7"))  # blue, reddish purple
 MILESTONE_COLOUR = QColor("#009E73")  # bluish green
 SETBACK_COLOUR = QColor("#D9A441")  # muted amber
 TRUST_MAX = 10
+MARKER_LINES_UP_TO = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,16 +98,17 @@ def paint_trust_chart(painter: QPainter, rect: QRectF, series: TrustSeries,
         painter.setPen(QPen(grid, 0.5 * unit))
 
     if days:
-        painter.setPen(muted)
-        below = QRectF(plot.left(), plot.bottom() + 5 * unit, plot.width(), metrics.height())
-        painter.drawText(below, Qt.AlignmentFlag.AlignLeft, _label(first))
-        painter.drawText(below, Qt.AlignmentFlag.AlignRight, _label(last))
+        _date_axis(painter, plot, first, last, x_of, metrics, unit, muted)
 
+    busy = len(series.markers) > MARKER_LINES_UP_TO
     for marker in series.markers:
         colour = SETBACK_COLOUR if marker.setback else MILESTONE_COLOUR
         x = x_of(marker.date)
-        painter.setPen(QPen(colour, 0.75 * unit, Qt.PenStyle.DotLine))
-        painter.drawLine(QLineF(x, plot.top(), x, plot.bottom()))
+        if not busy:  # a faint guide line; with many markers the shapes alone read better
+            guide = QColor(colour)
+            guide.setAlpha(110)
+            painter.setPen(QPen(guide, 0.75 * unit, Qt.PenStyle.DotLine))
+            painter.drawLine(QLineF(x, plot.top(), x, plot.bottom()))
         _marker_shape(painter, QPointF(x, plot.bottom()), 3.5 * unit, colour, marker.setback)
 
     for index, line in enumerate(series.lines):
@@ -133,9 +135,32 @@ def paint_trust_chart(painter: QPainter, rect: QRectF, series: TrustSeries,
     painter.restore()
 
 
-def _label(ordinal: int) -> str:
+def _label(ordinal: int, pattern: str = "d MMM yyyy") -> str:
     day = date.fromordinal(ordinal)
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def _date_axis(painter: QPainter, plot: QRectF, first: int, last: int, x_of, metrics:
+               QFontMetricsF, unit: float, muted: QColor) -> None:
+    """The first and last day at the ends, and month names between where they fit."""
+    painter.setPen(muted)
+    below = QRectF(plot.left(), plot.bottom() + 5 * unit, plot.width(), metrics.height())
+    start, end = _label(first), _label(last)
+    painter.drawText(below, Qt.AlignmentFlag.AlignLeft, start)
+    painter.drawText(below, Qt.AlignmentFlag.AlignRight, end)
+    left_edge = plot.left() + metrics.horizontalAdvance(start) + 8 * unit
+    right_edge = plot.right() - metrics.horizontalAdvance(end) - 8 * unit
+    day = date.fromordinal(first)
+    month = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    while month.toordinal() < last:
+        name = _label(month.toordinal(), "MMM")
+        x = x_of(month.isoformat())
+        width = metrics.horizontalAdvance(name)
+        if x - width / 2 > left_edge and x + width / 2 < right_edge:
+            painter.drawLine(QLineF(x, plot.bottom(), x, plot.bottom() + 3 * unit))
+            painter.drawText(QPointF(x - width / 2, below.top() + metrics.ascent()), name)
+            left_edge = x + width / 2 + 8 * unit
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
 
 
 def _point_shape(painter: QPainter, at: QPointF, radius: float, *, square: bool) -> None:

@@ -8,7 +8,7 @@ operations (preview and write), which the view runs through ``TaskRunner``.
 from __future__ import annotations
 
 from rebuild_desktop.domain.values import PartnerId
-from rebuild_desktop.export.counselor import preview_images, write_counselor_pdf
+from rebuild_desktop.export.counselor import preview_images, warm_up, write_counselor_pdf
 from rebuild_desktop.export.document import section_title
 from rebuild_desktop.export.report_model import ReportOptions, sections_for
 from rebuild_desktop.services.vault import Vault
@@ -20,6 +20,7 @@ __all__ = [
     "preview_images",
     "section_title",
     "sections_for",
+    "warm_up",
     "write_counselor_pdf",
 ]
 

@@ -62,6 +62,7 @@ class CounselorExportPanel(QWidget):
         self._couple = self._vault.kind is VaultKind.COUPLE
         self._names = summary.partner_names(self._vault)
         self._busy = False
+        summary.warm_up()
         self._build()
 
     # Layout -------------------------------------------------------------------------

@@ -25,9 +25,10 @@ from tests.support.report_data import new_id
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-def make_panel(qtbot: QtBot, vault: Vault, messages: list[str]) -> CounselorExportPanel:
-    context = SectionContext(vault=vault, tasks=TaskRunner(immediate=True), changes=ChangeBus(),
-                             notify=messages.append)
+def make_panel(qtbot: QtBot, vault: Vault, messages: list[str],
+               tasks: TaskRunner | None = None) -> CounselorExportPanel:
+    context = SectionContext(vault=vault, tasks=tasks or TaskRunner(immediate=True),
+                             changes=ChangeBus(), notify=messages.append)
     panel = CounselorExportPanel(context)
     qtbot.addWidget(panel)
     panel.resize(1200, 760)
@@ -129,3 +130,18 @@ def test_the_sections_are_registered() -> None:
     assert journal.SECTION.kinds == {VaultKind.JOURNAL}
     assert summary.SECTION.kinds == set(VaultKind)
     assert summary.SECTION.title() == "Counselor summary"
+
+
+def test_saving_runs_on_a_worker_thread_with_progress(
+        qtbot: QtBot, couple: Vault, tmp_path: Path) -> None:
+    tasks = TaskRunner()
+    messages: list[str] = []
+    panel = make_panel(qtbot, couple, messages, tasks)
+    for partner in (PartnerId.A, PartnerId.B):
+        tick(qtbot, panel, "timeline", partner)
+    out = tmp_path / "s.pdf"
+    panel.save_to(out)
+    assert panel.progress.isVisible() and not panel.save_button.isEnabled()
+    qtbot.waitUntil(lambda: messages == ["The counselor summary was saved."], timeout=10_000)
+    assert not panel.progress.isVisible() and panel.save_button.isEnabled()
+    assert "A gentle evening" in pdf_text(out)
