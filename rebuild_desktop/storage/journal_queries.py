@@ -13,6 +13,8 @@ _COLUMNS = ", ".join(f"j.{c}" for c in COMMON_COLUMNS + JournalRepository.column
 def fts_query(text: str) -> str | None:
     """The user's words as an FTS5 query: each quoted (so no word is an operator), each a
     prefix, all required. None when there is nothing to search for."""
+    # SQLite ends a string at NUL, so control characters become spaces first.
+    text = "".join(" " if ord(char) < 32 else char for char in text)
     terms = [word.replace('"', '""') for word in text.split()]
     terms = [term for term in terms if term.strip('"')]
     if not terms:

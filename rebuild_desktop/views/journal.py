@@ -123,10 +123,15 @@ class JournalPage(QWidget):
         self.editor.save_requested.connect(self.save)
         self.editor.new_requested.connect(self.new_entry)
         self.editor.delete_requested.connect(self._delete)
+        self._context.changes.changed.connect(self._changed_elsewhere)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_entry)
 
     # Lists and calendar -------------------------------------------------------------
+
+    def _changed_elsewhere(self, kind: str) -> None:
+        if kind == "journal" and self._context.vault.is_open:
+            self._refresh()
 
     def _refresh(self) -> None:
         try:

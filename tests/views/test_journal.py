@@ -203,6 +203,7 @@ def test_journal_model(qtmodeltester, journal_vault: Vault) -> None:
     ('say "hi"', '"say" * """hi""" *'),
     ("  ", None),
     ("AND (", '"AND" * "(" *'),
+    ("a\x00b", "\"a\" * \"b\" *"),
 ])
 def test_fts_query_quotes_every_term(typed: str, query: str | None) -> None:
     assert fts_query(typed) == query
