@@ -186,7 +186,8 @@ def _trust_chart(conn: Connection, date_from: Day, date_to: Day, options: Report
             markers.append(TrustMarker(event.date[:10], event.kind is EventKind.SETBACK))
     lines = [TrustLine(names.get(p, p.value), sorted(values))
              for p, values in sorted(points.items())]
-    return TrustChartSection(TrustSeries(lines, markers))
+    span = (date_from, date_to) if date_from and date_to else None
+    return TrustChartSection(TrustSeries(lines, markers, span))
 
 
 def _checkins(conn: Connection, date_from: Day, date_to: Day, options: ReportOptions,

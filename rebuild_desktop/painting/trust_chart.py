@@ -42,6 +42,7 @@ class TrustMarker:
 class TrustSeries:
     lines: list[TrustLine]
     markers: list[TrustMarker] = field(default_factory=list)
+    span: tuple[str, str] | None = None  # the period shown, when it is known
 
     @property
     def empty(self) -> bool:
@@ -77,6 +78,8 @@ def paint_trust_chart(painter: QPainter, rect: QRectF, series: TrustSeries,
 
     days = [_day(d) for line in series.lines for d, _ in line.points]
     days += [_day(m.date) for m in series.markers]
+    if series.span is not None:
+        days += [_day(series.span[0]), _day(series.span[1])]
     first, last = (min(days), max(days)) if days else (0, 1)
     if first == last:
         first, last = first - 1, last + 1
