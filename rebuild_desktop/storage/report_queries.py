@@ -74,13 +74,16 @@ def agreement_changes(conn: Connection, date_from: str | None,
 
 def timeline_from_origin(conn: Connection, origin_kind: str, date_from: str | None,
                          date_to: str | None) -> list[TimelineEvent]:
-    """Timeline events made by another feature (``origin`` = "<kind>:<id>"), in the range."""
+    """Timeline events made by another feature (``origin`` = "<kind>:<id>"), in the range.
+
+    ``origin_kind`` matches as a prefix, so "pacing" finds "pacing:…" and "pacing_step:…".
+    """
     repo = TimelineRepository(conn)
     columns = ", ".join(COMMON_COLUMNS + repo.columns)
     with storage_errors():
         rows = conn.execute(
             f"SELECT {columns} FROM timeline WHERE for_counselor = 1 AND origin LIKE ? "
             f"AND {_IN_RANGE} ORDER BY date, id",
-            (origin_kind + ":%", *bounds(date_from, date_to)),
+            (origin_kind + "%:%", *bounds(date_from, date_to)),
         ).fetchall()
     return [repo.from_row(row) for row in rows]

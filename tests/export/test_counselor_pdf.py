@@ -77,6 +77,14 @@ def couple(couple_vault: Vault) -> Vault:
         conn.execute("UPDATE pacing_steps SET comfort_a = 'comfortable', comfort_b = 'open' "
                      "WHERE title = 'Sharing feelings'")
         pacing.set_paused_by(PartnerId.A)
+        change_id = new_id()
+        timeline.add(TimelineEvent(change_id, "2026-03-14", EventKind.MILESTONE, Author.A,
+                                   "Hugging is now comfortable for both"))
+        conn.execute("UPDATE timeline SET origin = 'pacing:step' WHERE id = ?", (change_id,))
+        agreed = conn.execute("SELECT id FROM agreements WHERE text = 'Evenings belong to us'"
+                              ).fetchone()[0]
+        conn.execute("INSERT INTO agreement_changes (agreement_id, changed_at, change) "
+                     "VALUES (?, '2026-03-16T10:00:00Z', 'revisit')", (agreed,))
     return couple_vault
 
 
@@ -105,6 +113,9 @@ def test_sections_present_and_only_shared_entries(couple: Vault, tmp_path: Path)
     assert "Awaiting consent" in text and "In force" in text
     assert "Physical steps are paused" in text
     assert "Open to talking" in text  # the lower of comfortable and open
+    pacing_part = text[text.index("Agreed level of each step"):]
+    assert "Hugging is now comfortable for both" in pacing_part
+    assert "Marked to revisit" in text
 
 
 def test_date_range_is_honoured(couple: Vault, tmp_path: Path) -> None:
