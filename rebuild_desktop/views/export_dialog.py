@@ -133,6 +133,17 @@ class CounselorExportPanel(QWidget):
         layout.addWidget(splitter)
         self.preview_button.clicked.connect(self.make_preview)
         self.save_button.clicked.connect(self._save_clicked)
+        self._previewed = False
+        for edit in (self.date_from, self.date_to, self.session):
+            edit.dateChanged.connect(self._choices_changed)
+        checks = [box for boxes in self.share.values() for box in boxes.values()]
+        for check in [*checks, self.initials, self.titles_only]:
+            check.toggled.connect(self._choices_changed)
+
+    def _choices_changed(self) -> None:
+        if self._previewed and not self._busy:
+            self.status.setText(self.tr("Your choices changed; press Preview to see the new "
+                                        "pages."))
 
     def _date_edit(self, date: QDate, name: str) -> QDateEdit:
         edit = QDateEdit(date)
@@ -258,6 +269,7 @@ class CounselorExportPanel(QWidget):
             if widget is not None and widget is not self.preview_hint:
                 widget.deleteLater()
         self.preview_hint.setVisible(False)
+        self._previewed = True
         for number, image in enumerate(images, start=1):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))

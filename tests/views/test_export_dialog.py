@@ -85,6 +85,9 @@ def test_preview_shows_the_real_pages(qtbot: QtBot, couple: Vault, tmp_path: Pat
     assert panel.status.text() == "2 pages. This is exactly what will be saved."
     assert not panel.progress.isVisible()
     assert pages[0].accessibleName() == "Page 1 of 2"
+    tick(qtbot, panel, "gratitude", PartnerId.A)
+    assert "press Preview" in panel.status.text()
+    tick(qtbot, panel, "gratitude", PartnerId.A)
     out = tmp_path / "s.pdf"
     panel.save_to(out)
     assert len(pages) == page_count(out) == 2
