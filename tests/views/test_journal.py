@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from rebuild_desktop.domain.records import JournalEntry
 from rebuild_desktop.services.journal import JournalService, parse_tags
+from rebuild_desktop.services.library import VaultLibrary
 from rebuild_desktop.services.vault import Vault
 from rebuild_desktop.storage.connection import transaction
 from rebuild_desktop.storage.journal_queries import fts_query
@@ -19,6 +20,7 @@ from rebuild_desktop.views.journal import JournalPage
 from rebuild_desktop.views.models.journal_model import PAGE, JournalModel
 from rebuild_desktop.views.sections import ChangeBus, SectionContext
 from rebuild_desktop.views.tasks import TaskRunner
+from tests.conftest import JOURNAL_PASSPHRASE
 from tests.support.report_data import new_id
 
 # The offscreen platform says this whenever a top-level window is shown.
@@ -211,3 +213,18 @@ def test_fts_query_quotes_every_term(typed: str, query: str | None) -> None:
 
 def test_parse_tags() -> None:
     assert parse_tags(" calm, ,River, river ,sleep") == ["calm", "River", "sleep"]
+
+
+def test_draft_survives_a_lock_and_unlock(qtbot: QtBot, library: VaultLibrary,
+                                          journal_vault: Vault, messages: list[str]) -> None:
+    page = make_page(qtbot, journal_vault, messages)
+    write(qtbot, page, "Written just before the lock")
+    page.hide()  # the main window hides, then destroys, every page on lock
+    journal_vault.close()
+    reopened = library.open_with_passphrase("notes", JOURNAL_PASSPHRASE)
+    try:
+        again = make_page(qtbot, reopened, messages)
+        assert again.editor.text.toPlainText() == "Written just before the lock"
+        again.hide()
+    finally:
+        reopened.close()
