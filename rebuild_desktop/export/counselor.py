@@ -91,6 +91,7 @@ def encrypt(pdf: bytes, password: str) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.pdf_header = b"%PDF-1.7"  # AES-256 (revision 6) is newer than Qt's 1.4 header
     writer.encrypt(user_password=password, owner_password=password, algorithm="AES-256")
     out = io.BytesIO()
     writer.write(out)
