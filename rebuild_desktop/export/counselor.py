@@ -16,6 +16,7 @@ from typing import Protocol
 
 from PySide6.QtGui import QGuiApplication, QImage
 
+from rebuild_desktop.domain.errors import BadExportPath
 from rebuild_desktop.domain.values import VaultKind
 from rebuild_desktop.export.document import build_document
 from rebuild_desktop.export.fonts import family
@@ -112,8 +113,12 @@ def write_counselor_pdf(vault: OpenVault, out: Path, *, date_from: str | None,
         progress: called with (done, total) as pages are painted.
 
     Raises:
+        BadExportPath: the folder is missing or ``out`` is a folder; nothing was written.
         DiskFull: the folder is full or not writable; nothing is left behind.
     """
+    out = Path(out)
+    if not out.parent.is_dir() or out.is_dir():
+        raise BadExportPath()
     laid = lay_out(vault, date_from=date_from, date_to=date_to, sections=sections,
                    options=options)
     total = len(laid.pages) + 2
@@ -126,7 +131,6 @@ def write_counselor_pdf(vault: OpenVault, out: Path, *, date_from: str | None,
     if password:
         data = encrypt(data, password)
     painted(total - 1, total)
-    out = Path(out)
     write_atomically(out, data)
     painted(total, total)
     return out

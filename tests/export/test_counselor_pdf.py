@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from rebuild_desktop.domain.errors import BadExportPath
 from rebuild_desktop.domain.records import (
     Agreement,
     CheckIn,
@@ -177,6 +178,14 @@ def test_file_is_private_and_no_temp_files_remain(couple: Vault, tmp_path: Path)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert [p.name for p in folder.iterdir()] == ["summary.pdf"]
     assert out.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("where", ["missing/summary.pdf", "."])
+def test_a_bad_place_is_a_known_error(couple: Vault, tmp_path: Path, where: str) -> None:
+    with pytest.raises(BadExportPath):
+        write_counselor_pdf(couple, tmp_path / where, date_from=None, date_to=None,
+                            password=None)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "home"]  # the fixtures' own
 
 
 def test_progress_reaches_the_end(couple: Vault, tmp_path: Path) -> None:
