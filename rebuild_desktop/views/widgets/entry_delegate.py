@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from rebuild_desktop.views.models.journal_model import JournalRole
 
 PAD = 8
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
 def mood_word(mood: int | None) -> str:
@@ -42,6 +43,7 @@ class EntryDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         painter.save()
+        painter.setClipRect(option.rect)  # a long preview never spills into the next row
         style = option.widget.style() if option.widget else None
         if style is not None:
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
@@ -67,20 +69,25 @@ class EntryDelegate(QStyledItemDelegate):
         painter.drawText(QRect(rect.left(), rect.top(), rect.width(), line),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, meta)
 
-        title = index.data(JournalRole.TITLE) or index.data(JournalRole.PREVIEW)
-        bold = QFont(option.font)
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.setPen(palette.color(text_role))
-        elided = QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(QRect(rect.left(), rect.top() + line, rect.width(), line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
-
-        if index.data(JournalRole.TITLE):
-            painter.setFont(option.font)
+        title = index.data(JournalRole.TITLE)
+        body = QRect(rect.left(), rect.top() + line, rect.width(), 2 * line)
+        if title:
+            bold = QFont(option.font)
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.setPen(palette.color(text_role))
+            elided = QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight,
+                                                   rect.width())
+            painter.drawText(body.adjusted(0, 0, 0, -line), _LEFT, elided)
+            body = body.adjusted(0, line, 0, 0)
             painter.setPen(muted)
-            text = QFontMetrics(option.font).elidedText(
-                index.data(JournalRole.PREVIEW), Qt.TextElideMode.ElideRight, rect.width())
-            painter.drawText(QRect(rect.left(), rect.top() + 2 * line, rect.width(), line),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        else:  # an untitled entry: its first words, on up to two lines
+            painter.setPen(palette.color(text_role))
+        painter.setFont(option.font)
+        lines = body.height() // line
+        text = index.data(JournalRole.PREVIEW)
+        if lines == 1:
+            text = QFontMetrics(option.font).elidedText(text, Qt.TextElideMode.ElideRight,
+                                                        rect.width())
+        painter.drawText(body, _LEFT | Qt.TextFlag.TextWordWrap, text)
         painter.restore()
