@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from rebuild_desktop.domain.records import JournalEntry
@@ -228,3 +229,25 @@ def test_draft_survives_a_lock_and_unlock(qtbot: QtBot, library: VaultLibrary,
         again.hide()
     finally:
         reopened.close()
+
+
+def test_delete_asks_first_and_then_removes_the_entry(
+        qtbot: QtBot, journal_vault: Vault, messages: list[str]) -> None:
+    add_entry(journal_vault, "2026-05-02", "Let this go.", "Old")
+    page = make_page(qtbot, journal_vault, messages)
+    rect = page.list.visualRect(page.model.index(0))
+    qtbot.mouseClick(page.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and "can't be undone" in box.text()
+        box.button(button).click()
+
+    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Cancel))
+    qtbot.mouseClick(page.editor.delete_button, Qt.MouseButton.LeftButton)
+    assert len(JournalService(journal_vault.db).entries()) == 1
+    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(page.editor.delete_button, Qt.MouseButton.LeftButton)
+    assert JournalService(journal_vault.db).entries() == []
+    assert page.results.currentWidget() is page.empty
+    assert page.editor.title.text() == ""
