@@ -88,6 +88,13 @@ class DiskFull(KnownError):
     )
 
 
+class BadExportPath(KnownError):
+    default_message = (
+        "There is no folder there to save into, or the name is a folder; "
+        "choose another place or name."
+    )
+
+
 class BadImportFile(KnownError):
     default_message = "That file is not a Rebuild export; nothing was imported."
 

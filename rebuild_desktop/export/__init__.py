@@ -1,0 +1,1 @@
+"""The counselor summary: report model -> document blocks -> laid-out pages -> PDF."""

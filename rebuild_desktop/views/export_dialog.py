@@ -1,0 +1,329 @@
+"""Prepare a counselor summary: period, sections, options, password, preview, save.
+
+In a couple space a section goes in only when both partners have ticked
+"OK to share" for it. The preview shows the real pages (painted by the same
+code as the PDF). Preview and saving run off the GUI thread with progress;
+the file dialog is Qt's own, so no system recent-files list learns the name.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths, Qt
+from PySide6.QtGui import QImage, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rebuild_desktop.domain.errors import KnownError
+from rebuild_desktop.domain.values import PartnerId, VaultKind
+from rebuild_desktop.services import counselor_summary as summary
+from rebuild_desktop.views.sections import SectionContext
+
+PREVIEW_WIDTH = 560
+MIN_PREVIEW_WIDTH = 320
+
+
+def ask_save_path(parent: QWidget) -> Path | None:
+    """Ask where to save; Qt's own dialog, so nothing is added to a recent-files list."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    name, _ = QFileDialog.getSaveFileName(
+        parent, parent.tr("Save the counselor summary"),
+        str(Path(folder) / "counselor-summary.pdf"), parent.tr("PDF documents (*.pdf)"),
+        options=QFileDialog.Option.DontUseNativeDialog)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+
+class CounselorExportPanel(QWidget):
+    def __init__(self, context: SectionContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._vault = context.vault
+        self._couple = self._vault.kind is VaultKind.COUPLE
+        self._names = summary.partner_names(self._vault)
+        self._busy = False
+        summary.warm_up()
+        self._build()
+
+    # Layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        form = QWidget()
+        column = QVBoxLayout(form)
+        column.setContentsMargins(16, 16, 16, 16)
+        column.setSpacing(16)
+        intro = QLabel(self.tr("A calm, printable summary to bring to a counseling session. "
+                               "Only entries marked for the counselor go in."))
+        intro.setWordWrap(True)
+        column.addWidget(intro)
+        column.addWidget(self._period_box())
+        column.addWidget(self._sections_box())
+        column.addWidget(self._options_box())
+        column.addWidget(self._password_box())
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Status"))
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Progress"))
+        self.progress.setVisible(False)
+        column.addWidget(self.status)
+        column.addWidget(self.progress)
+        buttons = QHBoxLayout()
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.preview_button.setAccessibleName(self.tr("Preview the pages"))
+        self.save_button = QPushButton(self.tr("Save PDF…"))
+        self.save_button.setAccessibleName(self.tr("Save the summary as a PDF"))
+        self.save_button.setDefault(True)
+        buttons.addStretch(1)
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.save_button)
+        column.addLayout(buttons)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(form)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(400)
+
+        self.pages = QWidget()
+        self.pages_layout = QVBoxLayout(self.pages)
+        self.pages_layout.setSpacing(16)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.preview_hint = QLabel(self.tr("Press Preview to see the pages exactly as they "
+                                           "will be saved."))
+        self.preview_hint.setWordWrap(True)
+        self.preview_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_hint.setMinimumWidth(240)
+        self.preview_hint.setMargin(24)
+        self.pages_layout.addWidget(self.preview_hint)
+        self.preview = QScrollArea()
+        self.pages.setBackgroundRole(QPalette.ColorRole.Mid)  # paper stands out on it
+        self.pages.setAutoFillBackground(True)
+        self.preview.setWidget(self.pages)
+        self.preview.setWidgetResizable(True)
+        self.preview.setAccessibleName(self.tr("Preview of the pages"))
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.preview_button.clicked.connect(self.make_preview)
+        self.save_button.clicked.connect(self._save_clicked)
+        self._previewed = False
+        for edit in (self.date_from, self.date_to, self.session):
+            edit.dateChanged.connect(self._choices_changed)
+        checks = [box for boxes in self.share.values() for box in boxes.values()]
+        for check in [*checks, self.initials, self.titles_only]:
+            check.toggled.connect(self._choices_changed)
+
+    def _choices_changed(self) -> None:
+        if self._previewed and not self._busy:
+            self.status.setText(self.tr("Your choices changed; press Preview to see the new "
+                                        "pages."))
+
+    def _date_edit(self, date: QDate, name: str) -> QDateEdit:
+        edit = QDateEdit(date)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        edit.setAccessibleName(name)
+        return edit
+
+    def _period_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Period and session"))
+        today = QDate.currentDate()
+        self.date_from = self._date_edit(today.addMonths(-3), self.tr("From"))
+        self.date_to = self._date_edit(today, self.tr("To"))
+        self.session = self._date_edit(today.addDays(7), self.tr("Session date"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("&From"), self.date_from)
+        form.addRow(self.tr("&To"), self.date_to)
+        form.addRow(self.tr("&Session on"), self.session)
+        for edit in (self.date_from, self.date_to, self.session):
+            form.labelForField(edit).setBuddy(edit)
+        return box
+
+    def _sections_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Sections"))
+        grid = QGridLayout(box)
+        grid.setHorizontalSpacing(16)
+        self.share: dict[str, dict[PartnerId, QCheckBox]] = {}
+        partners = list(self._names) if self._couple else [PartnerId.A]
+        if self._couple:
+            hint = QLabel(self.tr("A section goes in only when both of you tick "
+                                  "\u201cOK to share\u201d."))
+            hint.setWordWrap(True)
+            grid.addWidget(hint, 0, 0, 1, len(partners) + 1)
+        for row, key in enumerate(summary.sections_for(self._vault.kind), start=1):
+            title = summary.section_title(key)
+            grid.addWidget(QLabel(title), row, 0)
+            self.share[key] = {}
+            for column, partner in enumerate(partners, start=1):
+                if self._couple:
+                    box_text = self.tr("%1: OK to share").replace("%1", self._names[partner])
+                else:
+                    box_text = self.tr("Include")
+                check = QCheckBox(box_text)
+                check.setChecked(not self._couple)
+                check.setAccessibleName(f"{title}: {box_text}")
+                grid.addWidget(check, row, column)
+                self.share[key][partner] = check
+        grid.setColumnStretch(0, 1)
+        return box
+
+    def _options_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Options"))
+        column = QVBoxLayout(box)
+        self.initials = QCheckBox(self.tr("Initials instead of names"))
+        self.initials.setAccessibleName(self.tr("Use initials instead of names"))
+        self.titles_only = QCheckBox(self.tr("Timeline: titles only, without the text"))
+        self.titles_only.setAccessibleName(self.tr("Timeline titles only"))
+        column.addWidget(self.initials)
+        if self._couple:
+            column.addWidget(self.titles_only)
+        return box
+
+    def _password_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Password (optional)"))
+        form = QFormLayout(box)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("PDF password"))
+        self.password_again = QLineEdit()
+        self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_again.setAccessibleName(self.tr("PDF password again"))
+        form.addRow(self.tr("Pass&word"), self.password)
+        form.addRow(self.tr("&Again"), self.password_again)
+        form.labelForField(self.password).setBuddy(self.password)
+        form.labelForField(self.password_again).setBuddy(self.password_again)
+        note = QLabel(self.tr("The PDF is then encrypted (AES-256); share the password in "
+                              "person, not with the file."))
+        note.setWordWrap(True)
+        form.addRow(note)
+        return box
+
+    # What was chosen ----------------------------------------------------------------
+
+    def chosen_sections(self) -> list[str]:
+        return [key for key, boxes in self.share.items()
+                if all(box.isChecked() for box in boxes.values())]
+
+    def _request(self) -> dict | None:
+        """The export's arguments, or None after saying what to fix."""
+        if self.date_from.date() > self.date_to.date():
+            self.status.setText(self.tr("The start of the period is after its end."))
+            return None
+        if self.password.text() != self.password_again.text():
+            self.status.setText(self.tr("The two passwords don't match."))
+            return None
+        sections = self.chosen_sections()
+        if not sections:
+            self.status.setText(self.tr("Choose at least one section to share."))
+            return None
+        options = summary.ReportOptions(
+            initials=self.initials.isChecked(),
+            titles_only=self._couple and self.titles_only.isChecked(),
+            session_date=self.session.date().toString("yyyy-MM-dd"))
+        return {"date_from": self.date_from.date().toString("yyyy-MM-dd"),
+                "date_to": self.date_to.date().toString("yyyy-MM-dd"),
+                "sections": sections, "options": options}
+
+    # Preview and save ------------------------------------------------------------------
+
+    def make_preview(self) -> None:
+        request = self._request()
+        if request is None or self._busy:
+            return
+        self._start(self.tr("Preparing the preview…"))
+        width = max(MIN_PREVIEW_WIDTH, min(PREVIEW_WIDTH, self.preview.viewport().width() - 32))
+        job = partial(summary.preview_images, self._vault, width_px=width, **request)
+        self._context.tasks.run(job, self._show_preview, self._failed, self._progressed)
+
+    def _show_preview(self, images: list[QImage]) -> None:
+        self._finish("")
+        while self.pages_layout.count():
+            widget = self.pages_layout.takeAt(0).widget()
+            if widget is not None and widget is not self.preview_hint:
+                widget.deleteLater()
+        self.preview_hint.setVisible(False)
+        self._previewed = True
+        for number, image in enumerate(images, start=1):
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setFixedSize(image.size())
+            label.setFrameShape(QFrame.Shape.Box)
+            label.setAccessibleName(self.tr("Page %1 of %2").replace("%1", str(number))
+                                    .replace("%2", str(len(images))))
+            self.pages_layout.addWidget(label)
+        count = (self.tr("One page.") if len(images) == 1 else
+                 self.tr("%1 pages.").replace("%1", str(len(images))))
+        self.status.setText(count + " " + self.tr("This is exactly what will be saved."))
+
+    def _save_clicked(self) -> None:
+        if self._request() is None:
+            return
+        path = ask_save_path(self)
+        if path is not None:
+            self.save_to(path)
+
+    def save_to(self, path: Path) -> None:
+        """Write the PDF to ``path`` on a worker thread."""
+        request = self._request()
+        if request is None or self._busy:
+            return
+        self._start(self.tr("Saving the summary…"))
+        job = partial(summary.write_counselor_pdf, self._vault, path,
+                      password=self.password.text() or None, **request)
+        self._context.tasks.run(job, self._saved, self._failed, self._progressed)
+
+    def _saved(self, _path: Path) -> None:
+        self._finish(self.tr("The summary was saved."))
+        self._context.notify(self.tr("The counselor summary was saved."))
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, KnownError):
+            self._finish("")
+            raise error
+        self._finish(str(error))
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _start(self, message: str) -> None:
+        self._busy = True
+        self.status.setText(message)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.preview_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+
+    def _finish(self, message: str) -> None:
+        self._busy = False
+        self.status.setText(message)
+        self.progress.setVisible(False)
+        self.preview_button.setEnabled(True)
+        self.save_button.setEnabled(True)

@@ -1,0 +1,26 @@
+"""The "Counselor summary" section: the export form and its page preview, in one page.
+
+A page rather than a modal dialog: the preview needs room, and a page can be
+left and come back to without losing the choices made.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from rebuild_desktop.views.export_dialog import CounselorExportPanel
+from rebuild_desktop.views.sections import EVERY_KIND, Section, SectionContext
+
+
+def _build(context: SectionContext) -> QWidget:
+    return CounselorExportPanel(context)
+
+
+SECTION = Section(
+    key="summary",
+    title=lambda: QCoreApplication.translate("CounselorExportPanel", "Counselor summary"),
+    icon="summary.svg",
+    kinds=EVERY_KIND,
+    build=_build,
+)
