@@ -9,7 +9,7 @@ from rebuild_desktop.domain.values import VaultKind
 from rebuild_desktop.secrets import keyslots, passphrase
 from rebuild_desktop.secrets.keyring_store import SystemKeyring
 from rebuild_desktop.secrets.keyslots import KeySlots
-from rebuild_desktop.services.backups import take_backup
+from rebuild_desktop.services import backups, restore
 from rebuild_desktop.storage.connection import Connection, open_database
 from rebuild_desktop.storage.layout import VaultPaths
 
@@ -77,7 +77,40 @@ class Vault:
         return open_database(self.paths.database, self.key())
 
     def backup(self, reason: str) -> Path:
-        return take_backup(self.db, self.key(), self.paths, reason)
+        return backups.take_backup(self.db, self.key(), self.paths, reason)
+
+    def backup_if_due(self) -> Path | None:
+        """The automatic daily backup, then pruning to the kept tiers."""
+        if not backups.backup_due(self.paths):
+            return None
+        taken = self.backup("daily")
+        backups.prune(self.paths)
+        return taken
+
+    def restore(self, backup: Path) -> Path:
+        """Replace the vault's contents with a checked backup.
+
+        The backup is checked in a temporary place first and the current state
+        is backed up before it is replaced; the vault stays open afterwards.
+
+        Returns:
+            The backup of the state before the restore.
+        """
+        key = self.key()
+        staged = restore.stage(self.paths, backup, key, self.vault_id)
+        try:
+            before = restore.safety_copy(self.paths, key, self.db)
+        except BaseException:
+            backups.remove_database_files(staged)
+            raise
+        restore.swap_in(self.paths, staged, self._close_connection)
+        self.conn = open_database(self.paths.database, key)
+        return before
+
+    def _close_connection(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
 
     # Key slots ---------------------------------------------------------------
 
@@ -120,8 +153,6 @@ class Vault:
 
     def close(self) -> None:
         """Lock: close the connection and forget the key."""
-        if self.conn is not None:
-            self.conn.close()
-            self.conn = None
+        self._close_connection()
         for i in range(len(self._key)):
             self._key[i] = 0
