@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -18,6 +19,12 @@ class UnlockMethod(StrEnum):
     KEYRING = "keyring"
     PASSPHRASE = "passphrase"
     RECOVERY = "recovery"
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedRestore:
+    staged: Path  # the checked copy, beside the vault
+    before: Path  # the backup of the state it will replace
 
 
 class Vault:
@@ -88,24 +95,40 @@ class Vault:
         return taken
 
     def restore(self, backup: Path) -> Path:
-        """Replace the vault's contents with a checked backup.
-
-        The backup is checked in a temporary place first and the current state
-        is backed up before it is replaced; the vault stays open afterwards.
+        """Replace the vault's contents with a checked backup; it stays open.
 
         Returns:
             The backup of the state before the restore.
         """
+        prepared = self.prepare_restore(backup)
+        self.finish_restore(prepared)
+        return prepared.before
+
+    def prepare_restore(self, backup: Path) -> PreparedRestore:
+        """The slow half of a restore, safe on a worker thread: check the backup
+        in a temporary place and back up the present state (own connection)."""
         key = self.key()
         staged = restore.stage(self.paths, backup, key, self.vault_id)
         try:
-            before = restore.safety_copy(self.paths, key, self.db)
+            conn = self.connect()
+            try:
+                before = restore.safety_copy(self.paths, key, conn)
+            finally:
+                conn.close()
         except BaseException:
             backups.remove_database_files(staged)
             raise
-        restore.swap_in(self.paths, staged, self._close_connection)
-        self.conn = open_database(self.paths.database, key)
-        return before
+        return PreparedRestore(staged, before)
+
+    def finish_restore(self, prepared: PreparedRestore) -> None:
+        """The quick half, on the thread that owns ``db``: swap the file in and reopen."""
+        key = self.key()
+        try:
+            restore.swap_in(self.paths, prepared.staged, self._close_connection)
+        finally:
+            # Reopen whether or not the swap happened, so a refused restore
+            # does not leave the vault half-locked.
+            self.conn = open_database(self.paths.database, key)
 
     def _close_connection(self) -> None:
         if self.conn is not None:

@@ -60,6 +60,7 @@ EVERY_KIND = frozenset(VaultKind)
 # Sidebar order. Modules are imported when the sidebar is built, not at start-up.
 _SECTION_MODULES: tuple[str, ...] = (
     "rebuild_desktop.views.vault_page",
+    "rebuild_desktop.views.backups_page",
 )
 
 
