@@ -135,3 +135,20 @@ def test_restore_mends_a_vault_too_damaged_to_open(library: VaultLibrary, couple
         assert titles(reopened) == ["safe"]
     finally:
         reopened.close()
+
+
+def test_restore_is_refused_while_another_connection_holds_the_vault(couple_vault: Vault):
+    from rebuild_desktop.services.restore import VaultInUse
+
+    add_event(couple_vault, "present")
+    backup = couple_vault.backup("manual")
+    add_event(couple_vault, "also present")
+    other = couple_vault.connect()
+    other.execute("SELECT count(*) FROM timeline").fetchone()
+    try:
+        with pytest.raises(VaultInUse):
+            couple_vault.restore(backup)
+    finally:
+        other.close()
+    assert titles(couple_vault) == ["also present", "present"]  # still open, unchanged
+    assert not list(couple_vault.paths.folder.glob(".restore-*"))
