@@ -18,8 +18,9 @@ from rebuild_desktop.domain.values import AgreementStatus, Author, EventKind, Pa
 from rebuild_desktop.services import drafts
 from rebuild_desktop.services.milestones import now, today, write_milestone
 from rebuild_desktop.storage.connection import Connection, transaction
+from rebuild_desktop.storage.drafts import DraftRepository
 from rebuild_desktop.storage.records import AgreementRepository
-from rebuild_desktop.storage.together import AgreementChanges, Drafts
+from rebuild_desktop.storage.together import AgreementChanges
 
 
 def _tr(text: str) -> str:
@@ -62,7 +63,7 @@ class AgreementService:
         with transaction(self._conn):
             self._repo.add(agreement)
             self._changes.add(agreement.id, now(), {"what": "written", "partner": by.value})
-            Drafts(self._conn).drop(drafts.AGREEMENT)
+            DraftRepository(self._conn).discard(drafts.AGREEMENT)
         return agreement
 
     def set_consent(self, agreement_id: str, partner: PartnerId, consent: bool) -> Agreement:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from rebuild_desktop.storage.connection import Connection, transaction
-from rebuild_desktop.storage.together import Drafts
+from rebuild_desktop.storage.drafts import DraftRepository
 
 GRATITUDE = "gratitude:composer"
 AGREEMENT = "agreements:composer"
@@ -21,20 +21,20 @@ class DraftKeeper:
     def __init__(self, conn: Connection, key: str) -> None:
         self._conn = conn
         self._key = key
-        self._drafts = Drafts(conn)
+        self._drafts = DraftRepository(conn)
 
     def load(self) -> dict[str, Any]:
-        value = self._drafts.get(self._key)
+        value = self._drafts.load(self._key)
         return value if isinstance(value, dict) else {}
 
     def keep(self, fields: dict[str, Any]) -> None:
         """Store the fields, or drop the draft when its ``text`` is empty."""
         with transaction(self._conn):
             if str(fields.get("text") or "").strip():
-                self._drafts.put(self._key, fields)
+                self._drafts.save(self._key, fields)
             else:
-                self._drafts.drop(self._key)
+                self._drafts.discard(self._key)
 
     def drop(self) -> None:
         with transaction(self._conn):
-            self._drafts.drop(self._key)
+            self._drafts.discard(self._key)

@@ -18,8 +18,9 @@ from rebuild_desktop.domain.values import PartnerId
 from rebuild_desktop.resources import resource
 from rebuild_desktop.services import drafts
 from rebuild_desktop.storage.connection import Connection, transaction
+from rebuild_desktop.storage.drafts import DraftRepository
 from rebuild_desktop.storage.records import GratitudeRepository
-from rebuild_desktop.storage.together import Drafts, GratitudeQueries
+from rebuild_desktop.storage.together import GratitudeQueries
 
 PAST_AFTER_DAYS = 14
 
@@ -61,7 +62,7 @@ class GratitudeService:
                           (category or "").strip() or None)
         with transaction(self._conn):
             self._repo.add(entry)
-            Drafts(self._conn).drop(drafts.GRATITUDE)
+            DraftRepository(self._conn).discard(drafts.GRATITUDE)
         return entry
 
     def acknowledge(self, entry_id: str, reply: str | None = None) -> Gratitude:

@@ -15,7 +15,7 @@ from datetime import date
 from rebuild_desktop.domain.records import JournalEntry
 from rebuild_desktop.resources import resource
 from rebuild_desktop.storage.connection import Connection, transaction
-from rebuild_desktop.storage.drafts import delete_draft, get_draft, set_draft
+from rebuild_desktop.storage.drafts import DraftRepository
 from rebuild_desktop.storage.journal_queries import JournalQueries
 from rebuild_desktop.storage.records import JournalRepository
 
@@ -101,7 +101,7 @@ class JournalService:
                 self._repo.update(entry)
             else:
                 self._repo.add(entry)
-            delete_draft(self._conn, DRAFT_KEY)
+            DraftRepository(self._conn).discard(DRAFT_KEY)
         return entry
 
     def delete(self, entry_id: str) -> None:
@@ -112,10 +112,10 @@ class JournalService:
 
     def keep_draft(self, draft: JournalDraft) -> None:
         with transaction(self._conn):
-            set_draft(self._conn, DRAFT_KEY, asdict(draft))
+            DraftRepository(self._conn).save(DRAFT_KEY, asdict(draft))
 
     def draft(self) -> JournalDraft | None:
-        value = get_draft(self._conn, DRAFT_KEY)
+        value = DraftRepository(self._conn).load(DRAFT_KEY)
         if not isinstance(value, dict):
             return None
         known = {name: value[name] for name in JournalDraft.__dataclass_fields__ if name in value}
@@ -126,4 +126,4 @@ class JournalService:
 
     def discard_draft(self) -> None:
         with transaction(self._conn):
-            delete_draft(self._conn, DRAFT_KEY)
+            DraftRepository(self._conn).discard(DRAFT_KEY)

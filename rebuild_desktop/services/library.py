@@ -28,7 +28,8 @@ from rebuild_desktop.domain.values import PartnerId, Role, VaultKind
 from rebuild_desktop.secrets import datakey, keyslots, passphrase, recovery
 from rebuild_desktop.secrets.keyring_store import SystemKeyring
 from rebuild_desktop.secrets.keyslots import KeySlots
-from rebuild_desktop.services.backups import take_backup
+from rebuild_desktop.services import restore
+from rebuild_desktop.services.backups import remove_database_files, take_backup
 from rebuild_desktop.services.vault import UnlockMethod, Vault
 from rebuild_desktop.storage import schema
 from rebuild_desktop.storage.connection import (
@@ -61,6 +62,16 @@ class NewVault:
     partners: list[Partner] = field(default_factory=list)
     passphrase: str | None = None
     remember: bool = False  # a keyring slot
+
+
+@dataclass(frozen=True, slots=True)
+class UnlockedKey:
+    """A vault's data key, checked against its key slots, before the file is opened."""
+
+    paths: VaultPaths
+    slots: KeySlots
+    key: bytes
+    method: UnlockMethod
 
 
 @dataclass(slots=True)
@@ -179,6 +190,15 @@ class VaultLibrary:
     # Unlocking -----------------------------------------------------------------
 
     def open_with_keyring(self, name: str) -> Vault:
+        return self._open(self.key_from_keyring(name))
+
+    def open_with_passphrase(self, name: str, secret: str) -> Vault:
+        return self._open(self.key_from_passphrase(name, secret))
+
+    def open_with_recovery_code(self, name: str, code: str) -> Vault:
+        return self._open(self.key_from_recovery_code(name, code))
+
+    def key_from_keyring(self, name: str) -> UnlockedKey:
         paths = self._existing(name)
         slots = keyslots.load_or_damaged(paths.keyslots)
         if not slots.has(keyslots.KEYRING):
@@ -188,9 +208,9 @@ class VaultLibrary:
             key = bytes.fromhex(hex_key)
         except ValueError:
             raise WrongSecret("The keyring holds a key that doesn't fit this vault.") from None
-        return self._open(paths, slots, key, UnlockMethod.KEYRING)
+        return self._checked(UnlockedKey(paths, slots, key, UnlockMethod.KEYRING))
 
-    def open_with_passphrase(self, name: str, secret: str) -> Vault:
+    def key_from_passphrase(self, name: str, secret: str) -> UnlockedKey:
         paths = self._existing(name)
         slots = keyslots.load_or_damaged(paths.keyslots)
         wrapped = slots.of_type(keyslots.PASSPHRASE)
@@ -203,17 +223,39 @@ class VaultLibrary:
             except WrongSecret as wrong:
                 error = wrong
                 continue
-            return self._open(paths, slots, key, UnlockMethod.PASSPHRASE)
+            return self._checked(UnlockedKey(paths, slots, key, UnlockMethod.PASSPHRASE))
         raise error
 
-    def open_with_recovery_code(self, name: str, code: str) -> Vault:
+    def key_from_recovery_code(self, name: str, code: str) -> UnlockedKey:
         paths = self._existing(name)
         key = recovery.decode(code)
         try:
             slots = keyslots.load(paths.keyslots)
         except (FileNotFoundError, VaultDamaged):
             slots = self._rebuild_keyslots(paths, key)
-        return self._open(paths, slots, key, UnlockMethod.RECOVERY)
+        return self._checked(UnlockedKey(paths, slots, key, UnlockMethod.RECOVERY))
+
+    @staticmethod
+    def _checked(unlocked: UnlockedKey) -> UnlockedKey:
+        if not datakey.matches(unlocked.key, unlocked.slots.key_check):
+            if unlocked.method is UnlockMethod.RECOVERY:
+                raise WrongSecret("That recovery code belongs to another vault.")
+            raise WrongSecret("The keyring holds a key that doesn't fit this vault.")
+        return unlocked
+
+    def restore(self, unlocked: UnlockedKey, backup: Path) -> Path:
+        """Replace a closed vault with a checked backup, even when the vault is
+        too damaged to open. Returns the copy of the state it replaced."""
+        paths, key = unlocked.paths, unlocked.key
+        restore.clean_leftovers(paths)
+        staged = restore.stage(paths, backup, key, unlocked.slots.vault_id)
+        try:
+            before = restore.safety_copy(paths, key, None)
+        except BaseException:
+            remove_database_files(staged)
+            raise
+        restore.swap_in(paths, staged, lambda: None)
+        return before
 
     def _rebuild_keyslots(self, paths: VaultPaths, key: bytes) -> KeySlots:
         """Key slots for a vault whose slot file was lost: the recovery code alone
@@ -229,12 +271,14 @@ class VaultLibrary:
         keyslots.save(paths.keyslots, slots)
         return slots
 
-    def _open(self, paths: VaultPaths, slots: KeySlots, key: bytes, method: UnlockMethod) -> Vault:
-        if not datakey.matches(key, slots.key_check):
-            if method is UnlockMethod.RECOVERY:
-                raise WrongSecret("That recovery code belongs to another vault.")
-            raise WrongSecret("The keyring holds a key that doesn't fit this vault.")
-        conn = open_database(paths.database, key)
+    def _open(self, unlocked: UnlockedKey) -> Vault:
+        paths, slots, key = unlocked.paths, unlocked.slots, unlocked.key
+        restore.clean_leftovers(paths)
+        try:
+            conn = open_database(paths.database, key)
+        except WrongSecret:
+            # The key matched the vault's check value, so the file is what's wrong.
+            raise VaultDamaged() from None
         try:
             with storage_errors():
                 if get_meta(conn, "vault_id") not in (None, slots.vault_id):
@@ -243,7 +287,7 @@ class VaultLibrary:
         except BaseException:
             conn.close()
             raise
-        return Vault(paths, slots, key, conn, method, self.keyring)
+        return Vault(paths, slots, key, conn, unlocked.method, self.keyring)
 
 
 def _migration_backup(conn, key: bytes, paths: VaultPaths) -> Callable[[], None]:  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from rebuild_desktop.domain.values import VaultKind
 from rebuild_desktop.secrets import keyslots, passphrase
 from rebuild_desktop.secrets.keyring_store import SystemKeyring
 from rebuild_desktop.secrets.keyslots import KeySlots
-from rebuild_desktop.services.backups import take_backup
+from rebuild_desktop.services import backups, restore
 from rebuild_desktop.storage.connection import Connection, open_database
 from rebuild_desktop.storage.layout import VaultPaths
 
@@ -18,6 +19,12 @@ class UnlockMethod(StrEnum):
     KEYRING = "keyring"
     PASSPHRASE = "passphrase"
     RECOVERY = "recovery"
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedRestore:
+    staged: Path  # the checked copy, beside the vault
+    before: Path  # the backup of the state it will replace
 
 
 class Vault:
@@ -77,7 +84,56 @@ class Vault:
         return open_database(self.paths.database, self.key())
 
     def backup(self, reason: str) -> Path:
-        return take_backup(self.db, self.key(), self.paths, reason)
+        return backups.take_backup(self.db, self.key(), self.paths, reason)
+
+    def backup_if_due(self) -> Path | None:
+        """The automatic daily backup, then pruning to the kept tiers."""
+        if not backups.backup_due(self.paths):
+            return None
+        taken = self.backup("daily")
+        backups.prune(self.paths)
+        return taken
+
+    def restore(self, backup: Path) -> Path:
+        """Replace the vault's contents with a checked backup; it stays open.
+
+        Returns:
+            The backup of the state before the restore.
+        """
+        prepared = self.prepare_restore(backup)
+        self.finish_restore(prepared)
+        return prepared.before
+
+    def prepare_restore(self, backup: Path) -> PreparedRestore:
+        """The slow half of a restore, safe on a worker thread: check the backup
+        in a temporary place and back up the present state (own connection)."""
+        key = self.key()
+        staged = restore.stage(self.paths, backup, key, self.vault_id)
+        try:
+            conn = self.connect()
+            try:
+                before = restore.safety_copy(self.paths, key, conn)
+            finally:
+                conn.close()
+        except BaseException:
+            backups.remove_database_files(staged)
+            raise
+        return PreparedRestore(staged, before)
+
+    def finish_restore(self, prepared: PreparedRestore) -> None:
+        """The quick half, on the thread that owns ``db``: swap the file in and reopen."""
+        key = self.key()
+        try:
+            restore.swap_in(self.paths, prepared.staged, self._close_connection)
+        finally:
+            # Reopen whether or not the swap happened, so a refused restore
+            # does not leave the vault half-locked.
+            self.conn = open_database(self.paths.database, key)
+
+    def _close_connection(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
 
     # Key slots ---------------------------------------------------------------
 
@@ -120,8 +176,6 @@ class Vault:
 
     def close(self) -> None:
         """Lock: close the connection and forget the key."""
-        if self.conn is not None:
-            self.conn.close()
-            self.conn = None
+        self._close_connection()
         for i in range(len(self._key)):
             self._key[i] = 0

@@ -135,27 +135,3 @@ class LadderEdits:
                     "UPDATE pacing_steps SET position = ? WHERE id = ?",
                     (position, step_id.lower()),
                 )
-
-
-class Drafts:
-    """Unsaved writing under a key, kept in the vault's ``drafts`` table (never a temp file)."""
-
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
-
-    def get(self, key: str) -> Any | None:
-        with storage_errors():
-            row = self._conn.execute("SELECT value FROM drafts WHERE key = ?", (key,)).fetchone()
-        return None if row is None else json.loads(row[0])
-
-    def put(self, key: str, value: Any) -> None:
-        with storage_errors():
-            self._conn.execute(
-                "INSERT INTO drafts (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
-                "value = excluded.value, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
-                (key, json.dumps(value, ensure_ascii=False)),
-            )
-
-    def drop(self, key: str) -> None:
-        with storage_errors():
-            self._conn.execute("DELETE FROM drafts WHERE key = ?", (key,))

@@ -66,6 +66,7 @@ _SECTION_MODULES: tuple[str, ...] = (
     "rebuild_desktop.views.summary",
     "rebuild_desktop.views.settings",
     "rebuild_desktop.views.vault_page",
+    "rebuild_desktop.views.backups_page",
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QLineEdit,
     QWidget,
@@ -22,10 +23,12 @@ from rebuild_desktop.views.unlock_dialog import UnlockDialog
 _CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView)
 
 
-def inside_combo_box(widget: QWidget) -> bool:
+def inside_compound_control(widget: QWidget) -> bool:
+    """Parts Qt builds inside a control (a combo box's popup, a spin box's line
+    edit, a line edit's clear button) are named by the control itself."""
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, QComboBox):
+        if isinstance(parent, QComboBox | QAbstractSpinBox | QLineEdit):
             return True
         parent = parent.parentWidget()
     return False
@@ -35,8 +38,8 @@ def unnamed(root: QWidget) -> list[str]:
     missing = []
     for kind in _CONTROLS:
         for control in root.findChildren(kind):
-            if inside_combo_box(control):
-                continue  # the combo box's own popup, named by the combo box
+            if inside_compound_control(control):
+                continue
             if not control.accessibleName():
                 missing.append(f"{type(control).__name__} {control.objectName()!r}")
     return missing
