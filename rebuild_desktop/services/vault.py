@@ -87,10 +87,17 @@ class Vault:
         return backups.take_backup(self.db, self.key(), self.paths, reason)
 
     def backup_if_due(self) -> Path | None:
-        """The automatic daily backup, then pruning to the kept tiers."""
+        """The automatic daily backup, then pruning to the kept tiers.
+
+        Safe on a worker thread: it copies through a connection of its own.
+        """
         if not backups.backup_due(self.paths):
             return None
-        taken = self.backup("daily")
+        key, conn = self.key(), self.connect()
+        try:
+            taken = backups.take_backup(conn, key, self.paths, "daily")
+        finally:
+            conn.close()
         backups.prune(self.paths)
         return taken
 

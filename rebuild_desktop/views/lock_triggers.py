@@ -10,7 +10,7 @@ import time
 
 from PySide6.QtCore import SLOT, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtDBus import QDBusConnection
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication
 
 _ACTIVITY = frozenset({
@@ -77,14 +77,15 @@ class TripleShift(QObject):
             return False
         if event.isAutoRepeat():
             return False
+        # One key press reaches this filter once for each object it passes
+        # through (window, focus widget, its parents): count it at one of them.
+        focus = QApplication.focusWidget()
+        if watched is not focus and not (focus is None and isinstance(watched, QWindow)):
+            return False
         if event.key() != Qt.Key.Key_Shift:
             self._presses.clear()
             return False
-        # The same key press reaches the filter once per object it passes
-        # through; count it once.
         now = time.monotonic()
-        if self._presses and now - self._presses[-1] < 0.03:
-            return False
         self._presses = [t for t in self._presses if now - t <= self.WINDOW_S] + [now]
         if len(self._presses) >= 3:
             self._presses.clear()

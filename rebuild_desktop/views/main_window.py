@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.services.library import VaultLibrary, VaultSummary
+from rebuild_desktop.services.settings import SettingsService
 from rebuild_desktop.services.vault import Vault
 from rebuild_desktop.views.couple_wizard import CoupleWizard
 from rebuild_desktop.views.create_wizard import CreateWizard
 from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.journal_wizard import JournalWizard
+from rebuild_desktop.views.lock_guard import LockGuard
 from rebuild_desktop.views.start_screen import StartScreen
 from rebuild_desktop.views.tasks import TaskRunner
 from rebuild_desktop.views.unlock_dialog import UnlockDialog
@@ -54,6 +56,10 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(False)
         self.lock_action.triggered.connect(self.lock)
         self.addAction(self.lock_action)
+
+        self.guard = LockGuard(self)
+        self.guard.lock_requested.connect(self.lock)
+        self.guard.hide_requested.connect(self.quick_hide)
 
         self.start.open_requested.connect(self.open_vault)
         self.start.create_couple_requested.connect(
@@ -133,20 +139,38 @@ class MainWindow(QMainWindow):
             self.lock()
         self.vault_view = VaultView(vault, self.library, self.tasks, self.screens)
         self.vault_view.lock_requested.connect(self.lock)
+        self.vault_view.hide_requested.connect(self.quick_hide)
         self.screens.addWidget(self.vault_view)
         self.screens.setCurrentWidget(self.vault_view)
         self.lock_action.setEnabled(True)
         self.vault_view.sidebar.setFocus()
+        settings = SettingsService(vault.db)
+        self.setWindowTitle(str(settings.get("window.title")) or self.tr("Rebuild"))
+        self.guard.vault_opened(float(settings.get("lock.idle_minutes")))
+        self.tasks.run(vault.backup_if_due, lambda _taken: None, self._backup_failed)
+
+    def _backup_failed(self, error: BaseException) -> None:
+        if self.vault_view is not None:
+            self.vault_view.notify(
+                self.tr("Today's automatic backup could not be taken: {reason}").format(
+                    reason=describe(error)))
 
     # Locking -------------------------------------------------------------------
+
+    def quick_hide(self) -> None:
+        """Hide every word at once and lock, with no question asked."""
+        self.lock()
 
     def lock(self) -> None:
         """Close the vault, destroy its pages and show the start screen."""
         view = self.vault_view
         if view is None:
             return
+        self._close_vault_dialogs()
         name = view.vault.name
         self.vault_view = None
+        self.guard.vault_closed()
+        self.setWindowTitle(self.tr("Rebuild"))
         self.lock_action.setEnabled(False)
         view.close_vault()
         self.screens.removeWidget(view)
@@ -156,6 +180,12 @@ class MainWindow(QMainWindow):
         self.start.reload()
         self.start.select(name)
         self.start.focus_default()
+
+    def _close_vault_dialogs(self) -> None:
+        """Any dialog open over the vault may show its content: close it first."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible() and widget is not self.dialog:
+                widget.reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.lock()

@@ -36,9 +36,11 @@ class VaultView(QWidget):
 
     Signals:
         lock_requested(): the Lock button was pressed.
+        hide_requested(): the Hide now button was pressed.
     """
 
     lock_requested = Signal()
+    hide_requested = Signal()
 
     def __init__(self, vault: Vault, library: VaultLibrary, tasks: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -74,11 +76,17 @@ class VaultView(QWidget):
         self.lock_button = QPushButton(icon("lock"), self.tr("&Lock"), self)
         self.lock_button.setAccessibleName(self.tr("Lock (Ctrl+L)"))
         self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L). Everything on screen is cleared."))
+        self.hide_button = QPushButton(icon("hide"), self.tr("&Hide now"), self)
+        self.hide_button.setAccessibleName(self.tr("Hide now (Shift three times)"))
+        self.hide_button.setToolTip(self.tr(
+            "Hide everything at once and lock, without a question. "
+            "Pressing Shift three times does the same."))
 
         side = QVBoxLayout()
         side.setContentsMargins(2 * GRID, 2 * GRID, GRID, 2 * GRID)
         side.setSpacing(GRID)
         side.addWidget(self.sidebar, 1)
+        side.addWidget(self.hide_button)
         side.addWidget(self.lock_button)
 
         self.pages = QStackedWidget(self)
@@ -107,6 +115,7 @@ class VaultView(QWidget):
 
         self.sidebar.currentRowChanged.connect(self.show_section)
         self.lock_button.clicked.connect(self.lock_requested)
+        self.hide_button.clicked.connect(self.hide_requested)
 
     def changeEvent(self, event: QEvent) -> None:
         """Redraw the icons in the new colours when the light/dark scheme changes."""
@@ -115,6 +124,7 @@ class VaultView(QWidget):
             for row, section in enumerate(self.sections):
                 self.sidebar.item(row).setIcon(icon(section.icon))
             self.lock_button.setIcon(icon("lock"))
+            self.hide_button.setIcon(icon("hide"))
 
     # Pages -------------------------------------------------------------------
 

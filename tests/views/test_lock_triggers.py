@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtDBus import QDBusConnection, QDBusMessage
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from rebuild_desktop.views import ui_state
-from rebuild_desktop.views.clipboard import SecretClipboard
+from rebuild_desktop.views.clipboard import ClipboardGuard
 from rebuild_desktop.views.lock_triggers import IdleWatcher, ScreenLockWatcher, TripleShift
 
 
@@ -41,9 +41,17 @@ def test_input_postpones_idle(qtbot):
         pass
 
 
+def _focus(qtbot, widget):
+    widget.show()
+    widget.activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget, timeout=2000)
+
+
 def test_triple_shift_triggers_quick_hide(qtbot):
     field = QLineEdit()
     qtbot.addWidget(field)
+    _focus(qtbot, field)
     detector = TripleShift()
     with qtbot.waitSignal(detector.triggered, timeout=1000):
         for _ in range(3):
@@ -54,6 +62,7 @@ def test_triple_shift_triggers_quick_hide(qtbot):
 def test_typing_between_shifts_does_not_trigger(qtbot):
     field = QLineEdit()
     qtbot.addWidget(field)
+    _focus(qtbot, field)
     detector = TripleShift()
     with qtbot.assertNotEmitted(detector.triggered, wait=100):
         for key in (Qt.Key.Key_Shift, Qt.Key.Key_Shift, Qt.Key.Key_H, Qt.Key.Key_Shift):
@@ -98,21 +107,33 @@ def test_screen_lock_signal_on_the_session_bus_locks(qtbot, private_bus):
     QDBusConnection.disconnectFromBus("no-system-bus")
 
 
-def test_copied_text_is_marked_secret_and_cleared(qtbot):
-    clipboard = SecretClipboard(clear_after_ms=100)
-    clipboard.copy("a sentence from the vault")
+def test_text_copied_with_ctrl_c_is_marked_secret_and_cleared(qtbot):
+    field = QLineEdit("a sentence from the vault")
+    qtbot.addWidget(field)
+    guard = ClipboardGuard(clear_after_ms=150)
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     system = QGuiApplication.clipboard()
+    qtbot.waitUntil(lambda: system.mimeData().hasFormat("x-kde-passwordManagerHint"),
+                    timeout=1000)
     assert system.text() == "a sentence from the vault"
     assert bytes(system.mimeData().data("x-kde-passwordManagerHint")) == b"secret"
     qtbot.waitUntil(lambda: system.text() == "", timeout=2000)
+    guard.deleteLater()
 
 
-def test_clear_leaves_text_that_is_not_ours(qtbot):
-    clipboard = SecretClipboard()
-    clipboard.copy("ours")
+def test_clear_on_lock_leaves_text_that_is_not_ours(qtbot):
+    guard = ClipboardGuard()
+    guard.copy("ours")
+    guard.clear()
+    assert QGuiApplication.clipboard().text() == ""
+    guard.copy("ours again")
+    QGuiApplication.clipboard().blockSignals(True)  # as if another program copied this
     QGuiApplication.clipboard().setText("someone else's")
-    clipboard.clear()
+    QGuiApplication.clipboard().blockSignals(False)
+    guard.clear()
     assert QGuiApplication.clipboard().text() == "someone else's"
+    guard.deleteLater()
 
 
 def test_settings_keep_only_allowlisted_keys(tmp_path):
