@@ -146,12 +146,19 @@ def storage_errors() -> Iterator[None]:
 
 @contextlib.contextmanager
 def transaction(conn: Connection) -> Iterator[Connection]:
-    """One all-or-nothing write: BEGIN IMMEDIATE, COMMIT, or ROLLBACK on any error."""
+    """One all-or-nothing write: BEGIN IMMEDIATE, COMMIT, or ROLLBACK on any error.
+
+    SQLite rolls a transaction back by itself after some errors (a full disk,
+    an I/O error); a second ROLLBACK would then fail and hide the real error,
+    so it runs only while a transaction is still open. A failed COMMIT is
+    rolled back too, so the connection is usable for the next write.
+    """
     with storage_errors():
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
+            conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")
