@@ -220,7 +220,8 @@ class VaultLibrary:
         is enough, and the vault keeps its own id and kind inside."""
         conn = open_database(paths.database, key)
         try:
-            vault_id, kind = get_meta(conn, "vault_id"), get_meta(conn, "kind")
+            with storage_errors():
+                vault_id, kind = get_meta(conn, "vault_id"), get_meta(conn, "kind")
         finally:
             conn.close()
         if vault_id is None or kind is None:
@@ -234,7 +235,14 @@ class VaultLibrary:
             if method is UnlockMethod.RECOVERY:
                 raise WrongSecret("That recovery code belongs to another vault.")
             raise WrongSecret("The keyring holds a key that doesn't fit this vault.")
-        conn = open_database(paths.database, key)
+        try:
+            conn = open_database(paths.database, key)
+        except WrongSecret:
+            if slots.key_check:
+                # The key check proved the key right, so an unreadable first page
+                # is damage, not a wrong secret.
+                raise VaultDamaged() from None
+            raise
         try:
             with storage_errors():
                 if get_meta(conn, "vault_id") not in (None, slots.vault_id):
