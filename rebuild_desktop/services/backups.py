@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 from rebuild_desktop.storage.connection import Connection, create_database, storage_errors
-from rebuild_desktop.storage.files import fsync_dir, private_dir
+from rebuild_desktop.storage.files import fsync_dir, private_dir, write_atomically
 from rebuild_desktop.storage.layout import VaultPaths
 
 BACKUP_SUFFIX = ".vault-backup"
@@ -40,8 +39,7 @@ def take_backup(conn: Connection, key: bytes, paths: VaultPaths, reason: str) ->
                 target.close()
             os.replace(partial, final)
             if paths.keyslots.exists():
-                shutil.copyfile(paths.keyslots, folder / "keyslots.json")
-                os.chmod(folder / "keyslots.json", 0o600)
+                write_atomically(folder / "keyslots.json", paths.keyslots.read_bytes())
             fsync_dir(folder)
         except BaseException:
             sidecars = (partial.with_name(partial.name + s) for s in ("-wal", "-shm"))

@@ -99,9 +99,21 @@ class Vault:
         new_slot = passphrase.wrap(self.key(), new_passphrase, self.vault_id)
         old_slots = self.slots.of_type(keyslots.PASSPHRASE)
         self.slots.slots.append(new_slot)
-        keyslots.save(self.paths.keyslots, self.slots)
+        self._save_slots()
         self.slots.slots = [s for s in self.slots.slots if not any(s is o for o in old_slots)]
+        self._save_slots()
+
+    def _save_slots(self) -> None:
+        """Write the key slots, and the copy kept with the backups.
+
+        The copy must follow every change: a stale copy would let a passphrase
+        the person just replaced (perhaps because someone learned it) still
+        unwrap the data key.
+        """
         keyslots.save(self.paths.keyslots, self.slots)
+        copy = self.paths.backups / "keyslots.json"
+        if copy.exists():
+            keyslots.save(copy, self.slots)
 
     def set_remembered(self, remember: bool) -> None:
         """Add or remove the keyring slot ("remember on this computer")."""
@@ -110,12 +122,12 @@ class Vault:
         if remember:
             self._keyring.store(self.vault_id, self.key().hex())
             self.slots.slots.append({"type": keyslots.KEYRING, "account": self.vault_id})
-            keyslots.save(self.paths.keyslots, self.slots)
+            self._save_slots()
         else:
             if not self.has_passphrase:
                 raise ValueError("a vault needs a passphrase before the keyring slot goes")
             self.slots.slots = self.slots.without(keyslots.KEYRING)
-            keyslots.save(self.paths.keyslots, self.slots)
+            self._save_slots()
             self._keyring.remove(self.vault_id)
 
     def close(self) -> None:
