@@ -42,10 +42,13 @@ def _is_acceptable(backend: Any) -> bool:
 
 def _resolve(backend: Any) -> Any:
     """The one backend that would really hold the key, or raise NoKeyring."""
-    subs = getattr(backend, "backends", None)
-    if type(backend).__name__ == "ChainerBackend" and subs is not None:
+    from keyring.backends.chainer import ChainerBackend
+
+    if isinstance(backend, ChainerBackend):
         # The chainer writes to its highest-priority member: that one must be
-        # acceptable, or a plaintext keyring could receive the key.
+        # acceptable, or a plaintext keyring could receive the key. (Checked by
+        # class, not by name: a subclass chains the same way.)
+        subs = list(backend.backends)
         if not subs or not _is_acceptable(subs[0]):
             raise NoKeyring()
         return subs[0]
