@@ -35,7 +35,7 @@ AltFileKeyring.__module__ = "keyrings.alt.file"
 def _chain(*members: object) -> keyring.backends.chainer.ChainerBackend:
     """A chainer over a fixed list, as keyring builds one from the installed backends."""
     cls = type("Chain", (keyring.backends.chainer.ChainerBackend,),
-               {"backends": list(members), "priority": 10})
+               {"backends": list(members), "priority": 10, "test_only": True})
     return cls()
 
 
