@@ -40,7 +40,7 @@ def test_none_count_is_observable_here() -> None:
     """On 3.11 the check above can fail: None's count moves with its references."""
     start = sys.getrefcount(None)
     held = [None] * 1000
-    assert sys.getrefcount(None) == start + 1000
+    assert sys.getrefcount(None) >= start + 1000
     del held
 
 
