@@ -137,8 +137,11 @@ class VaultLibrary:
             slots.slots.append({"type": keyslots.KEYRING, "account": vault_id})
 
         private_dir(vaults_root(self.data_dir))
-        with storage_errors():
-            paths.folder.mkdir(mode=0o700)
+        try:
+            with storage_errors():
+                paths.folder.mkdir(mode=0o700)
+        except FileExistsError:
+            raise VaultExists() from None  # created in between, by another window
         conn = None
         try:
             conn = create_database(paths.database, key)
@@ -213,6 +216,14 @@ class VaultLibrary:
             slots = keyslots.load(paths.keyslots)
         except (FileNotFoundError, VaultDamaged):
             slots = self._rebuild_keyslots(paths, key)
+            # Written only once the vault has opened: a failed open writes nothing.
+            vault = self._open(paths, slots, key, UnlockMethod.RECOVERY)
+            try:
+                keyslots.save(paths.keyslots, slots)
+            except BaseException:
+                vault.close()
+                raise
+            return vault
         return self._open(paths, slots, key, UnlockMethod.RECOVERY)
 
     def _rebuild_keyslots(self, paths: VaultPaths, key: bytes) -> KeySlots:
@@ -226,9 +237,7 @@ class VaultLibrary:
             conn.close()
         if vault_id is None or kind is None:
             raise VaultDamaged()
-        slots = KeySlots(vault_id, VaultKind(kind), datakey.key_check(key))
-        keyslots.save(paths.keyslots, slots)
-        return slots
+        return KeySlots(vault_id, VaultKind(kind), datakey.key_check(key))
 
     def _open(self, paths: VaultPaths, slots: KeySlots, key: bytes, method: UnlockMethod) -> Vault:
         if not datakey.matches(key, slots.key_check):
