@@ -87,8 +87,13 @@ def _translate(error: BaseException) -> BaseException:
         return NoKeyring()
     if isinstance(error, errors.KeyringError):
         return KeyringLocked()
-    # D-Bus failures (no session bus, the daemon went away) mean no keyring here.
     if type(error).__module__.split(".")[0] in ("secretstorage", "jeepney", "dbus"):
+        # A locked collection or a dismissed unlock prompt is a locked keyring,
+        # not a missing one; other D-Bus failures (no session bus, the daemon
+        # went away) mean no keyring here.
+        name = type(error).__name__
+        if "Locked" in name or "Prompt" in name:
+            return KeyringLocked()
         return NoKeyring()
     return error
 
