@@ -13,6 +13,7 @@ import keyring.backends.chainer
 import keyring.backends.fail
 import keyring.backends.null
 import pytest
+import secretstorage.exceptions
 from keyring.errors import InitError
 from keyring.errors import KeyringLocked as BackendLocked
 
@@ -119,6 +120,9 @@ class _Raises(MemoryKeyring):
 @pytest.mark.parametrize(("error", "expected"), [
     (BackendLocked("locked"), KeyringLocked),
     (InitError("no bus"), NoKeyring),
+    (secretstorage.exceptions.LockedException("collection is locked"), KeyringLocked),
+    (secretstorage.exceptions.PromptDismissedException("dismissed"), KeyringLocked),
+    (secretstorage.exceptions.SecretServiceNotAvailableException("no daemon"), NoKeyring),
 ])
 def test_backend_errors_are_typed(error: Exception, expected: type[Exception]) -> None:
     backend = _Raises()

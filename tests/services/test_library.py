@@ -24,7 +24,7 @@ from rebuild_desktop.domain.errors import (
 from rebuild_desktop.domain.records import Partner
 from rebuild_desktop.domain.values import PartnerId, Role, VaultKind
 from rebuild_desktop.secrets import keyslots, recovery
-from rebuild_desktop.secrets.keyring_store import SERVICE
+from rebuild_desktop.secrets.keyring_store import SERVICE, SystemKeyring
 from rebuild_desktop.services.library import NewVault, VaultLibrary
 from rebuild_desktop.services.vault import Vault
 from rebuild_desktop.storage.connection import open_database
@@ -179,3 +179,20 @@ def test_forgetting_removes_the_keyring_item(template: Template, data_dir: Path,
     vault.close()
     assert memory_keyring.items[(SERVICE, template.vault_id)] == template.key_hex
     library.open_with_keyring("notes").close()
+
+
+def test_a_failed_keyring_write_leaves_the_slots_as_they_were(
+        template: Template, data_dir: Path, memory_keyring: MemoryKeyring) -> None:
+    library = template.install(data_dir, memory_keyring)
+    vault = library.open_with_keyring("notes")
+    vault.set_remembered(False)
+    vault.close()
+    keyring.set_keyring(_LocksOnWrite())
+    vault = VaultLibrary(data_dir, SystemKeyring(timeout=5)).open_with_passphrase(
+        "notes", PASSPHRASE)
+    slot_file = vault.paths.keyslots.read_bytes()
+    with pytest.raises(KeyringLocked):
+        vault.set_remembered(True)
+    assert not vault.remembered
+    vault.close()
+    assert vault.paths.keyslots.read_bytes() == slot_file

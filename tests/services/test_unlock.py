@@ -237,6 +237,21 @@ def test_an_open_and_close_rewrites_nothing(library: VaultLibrary, data_dir: Pat
     assert snapshot(data_dir) == before
 
 
+def test_recovery_without_keyslots_writes_nothing_when_the_open_fails(
+        library: VaultLibrary, template: Template, data_dir: Path) -> None:
+    from rebuild_desktop.domain.errors import SchemaTooNew
+    from rebuild_desktop.storage.schema import SCHEMA_VERSION
+
+    vault = library.open_with_keyring("both")
+    vault.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    vault.close()
+    (data_dir / "vaults" / "both" / "keyslots.json").unlink()
+    before = snapshot(data_dir)
+    with pytest.raises(SchemaTooNew):
+        library.open_with_recovery_code("both", template.recovery_code)
+    assert snapshot(data_dir) == before
+
+
 def _typo(code: str) -> str:
     first = code[0]
     return ("B" if first != "B" else "C") + code[1:]
