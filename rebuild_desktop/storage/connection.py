@@ -64,17 +64,24 @@ def open_database(path: Path, key: bytes) -> Connection:
     """
     if not path.is_file():
         raise VaultDamaged("The vault file is missing; a backup can restore it.")
+    if path.stat().st_size == 0:
+        # SQLite would take an empty file for a new database and write a fresh
+        # one into it on the first pragma: never recreate a vault on an error.
+        raise VaultDamaged()
     conn = _raw_connect(path)
     try:
         conn.execute(_key_pragma(key))
         _check_cipher(conn)
         try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except DatabaseError as error:
             if _code(error) == sqlcipher3.SQLITE_NOTADB:
                 raise WrongSecret() from None
             raise translate_error(error) from None
-        _apply_pragmas(conn)
+        if not tables:
+            raise VaultDamaged()  # keyed and readable, but no vault inside
+        with storage_errors():
+            _apply_pragmas(conn)
     except BaseException:
         conn.close()
         raise
