@@ -177,6 +177,8 @@ _SCENARIOS = {
     "keyring-holds-another-key": (_no_change, ("keyring-stranger", None), WrongSecret),
     "recovery-code-of-another-vault": (_no_change, ("recovery-stranger", None), WrongSecret),
     "mistyped-recovery-code": (_no_change, ("recovery-typo", None), BadRecoveryCode),
+    "emptied-vault-file": (lambda f: (f / "vault.db").write_bytes(b""), ("keyring", None),
+                           VaultDamaged),
     "keyslots-missing": (lambda f: (f / "keyslots.json").unlink(), ("keyring", None), VaultDamaged),
 }
 
