@@ -12,7 +12,7 @@ TSTAMP := $(VENV)/.installed-test
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
-	  || { echo "Rebuild needs Python 3.11 or newer; run: make PYTHON=python3.12 ..." >&2; exit 1; }
+	  || { echo "'$(PYTHON)' is missing or older than 3.11; try e.g. make PYTHON=python3.12" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e .
