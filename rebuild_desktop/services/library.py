@@ -8,7 +8,10 @@ slots, checks the key against its check value and only then keys SQLite.
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,7 +40,7 @@ from rebuild_desktop.storage.connection import (
     storage_errors,
     transaction,
 )
-from rebuild_desktop.storage.files import private_dir
+from rebuild_desktop.storage.files import fsync_dir, private_dir
 from rebuild_desktop.storage.layout import VaultPaths, check_name, vault_paths, vaults_root
 from rebuild_desktop.storage.meta import get_meta, set_meta
 from rebuild_desktop.storage.pacing import PacingRepository
@@ -84,7 +87,7 @@ class VaultLibrary:
             return []
         found = []
         for folder in sorted(root.iterdir(), key=lambda p: p.name.lower()):
-            if not folder.is_dir() or folder.name.startswith("."):
+            if not folder.is_dir():
                 continue
             paths = VaultPaths(folder)
             if not paths.database.exists() and not paths.keyslots.exists():
@@ -136,32 +139,55 @@ class VaultLibrary:
         if spec.remember:
             slots.slots.append({"type": keyslots.KEYRING, "account": vault_id})
 
+        # Built in DATA_DIR/staging/ and renamed into place at the end, so
+        # a crash or a kill mid-way never leaves a half-made vault under the
+        # chosen name (one whose recovery code nobody ever saw).
         private_dir(vaults_root(self.data_dir))
-        try:
-            with storage_errors():
-                paths.folder.mkdir(mode=0o700)
-        except FileExistsError:
-            raise VaultExists() from None  # created in between, by another window
+        staging_root = private_dir(self.data_dir / "staging")  # same file system
+        with storage_errors():
+            staging = VaultPaths(Path(tempfile.mkdtemp(prefix="new-", dir=staging_root)))
         conn = None
+        stored = False
         try:
-            conn = create_database(paths.database, key)
+            conn = create_database(staging.database, key)
             schema.create_schema(conn)
             with transaction(conn):
                 self._fill_new_vault(conn, vault_id, spec)
+            conn.close()  # the WAL is folded in and removed before the move
+            conn = None
+            keyslots.save(staging.keyslots, slots)
             if spec.remember:
                 self.keyring.store(vault_id, key.hex())
-            keyslots.save(paths.keyslots, slots)
+                stored = True
+            self._move_into_place(staging, paths)
+            conn = open_database(paths.database, key)
         except BaseException:
             if conn is not None:
                 conn.close()
-            shutil.rmtree(paths.folder, ignore_errors=True)
-            if spec.remember:
+            shutil.rmtree(staging.folder, ignore_errors=True)
+            if stored:
                 with contextlib.suppress(Exception):
                     self.keyring.remove(vault_id)
             raise
         method = UnlockMethod.KEYRING if spec.remember else UnlockMethod.PASSPHRASE
         vault = Vault(paths, slots, key, conn, method, self.keyring)
         return CreatedVault(vault, recovery.encode(key))
+
+    @staticmethod
+    def _move_into_place(staging: VaultPaths, paths: VaultPaths) -> None:
+        """Rename the finished vault folder to its name, atomically.
+
+        Raises:
+            VaultExists: a vault of that name appeared meanwhile (another window).
+        """
+        try:
+            with storage_errors():
+                os.rename(staging.folder, paths.folder)
+                fsync_dir(paths.folder.parent)
+        except OSError as error:
+            if error.errno in (errno.EEXIST, errno.ENOTEMPTY):
+                raise VaultExists() from None
+            raise
 
     @staticmethod
     def _fill_new_vault(conn, vault_id: str, spec: NewVault) -> None:  # type: ignore[no-untyped-def]
