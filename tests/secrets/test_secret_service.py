@@ -29,9 +29,16 @@ def _library(data_dir: Path) -> VaultLibrary:
 
 
 def test_the_backend_is_the_secret_service() -> None:
+    import secretstorage
+
     backend = keyring.get_keyring()
     assert type(backend).__module__ == "keyring.backends.SecretService"
     assert "SecretService" in SystemKeyring(timeout=10).backend_name()
+    connection = secretstorage.dbus_init()
+    try:  # the wrapper's daemon is unlocked, so no prompt can block a test
+        assert not secretstorage.get_default_collection(connection).is_locked()
+    finally:
+        connection.close()
 
 
 def test_couple_vault_reopens_from_the_keyring_alone(data_dir: Path) -> None:
