@@ -147,7 +147,7 @@ class VaultLibrary:
         with storage_errors():
             staging = VaultPaths(Path(tempfile.mkdtemp(prefix="new-", dir=staging_root)))
         conn = None
-        stored = False
+        stored = moved = False
         try:
             conn = create_database(staging.database, key)
             schema.create_schema(conn)
@@ -160,11 +160,15 @@ class VaultLibrary:
                 self.keyring.store(vault_id, key.hex())
                 stored = True
             self._move_into_place(staging, paths)
+            moved = True
+            with storage_errors():
+                fsync_dir(paths.folder.parent)
             conn = open_database(paths.database, key)
         except BaseException:
             if conn is not None:
                 conn.close()
-            shutil.rmtree(staging.folder, ignore_errors=True)
+            # Until create returns nobody has the recovery code: remove it all.
+            shutil.rmtree(paths.folder if moved else staging.folder, ignore_errors=True)
             if stored:
                 with contextlib.suppress(Exception):
                     self.keyring.remove(vault_id)
@@ -183,7 +187,6 @@ class VaultLibrary:
         try:
             with storage_errors():
                 os.rename(staging.folder, paths.folder)
-                fsync_dir(paths.folder.parent)
         except OSError as error:
             if error.errno in (errno.EEXIST, errno.ENOTEMPTY):
                 raise VaultExists() from None
