@@ -7,9 +7,14 @@ import sys
 import textwrap
 from pathlib import Path
 
+import keyring
+import pytest
+
+from rebuild_desktop.domain.errors import VaultExists
 from rebuild_desktop.domain.records import Partner
 from rebuild_desktop.domain.values import PartnerId, VaultKind
 from rebuild_desktop.services.library import NewVault, VaultLibrary
+from tests.support.memory_keyring import MemoryKeyring
 
 _CRASH_WHILE_STORING_THE_KEY = textwrap.dedent("""
     import os, sys
@@ -54,3 +59,23 @@ def test_a_name_starting_with_a_dot_is_listed(library: VaultLibrary) -> None:
                                       remember=True))
     created.vault.close()
     assert [s.name for s in library.summaries()] == [".quiet"]
+
+
+def test_a_vault_made_meanwhile_by_another_window_is_kept(data_dir: Path,
+                                                          library: VaultLibrary) -> None:
+    class OtherWindowFirst(MemoryKeyring):
+        """While this window stores its key, another one finishes a vault "home"."""
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            other = data_dir / "vaults" / "home"
+            other.mkdir()
+            (other / "vault.db").write_bytes(b"the other window's vault")
+            super().set_password(service, username, password)
+
+    backend = OtherWindowFirst()
+    keyring.set_keyring(backend)
+    with pytest.raises(VaultExists):
+        library.create(NewVault("home", VaultKind.COUPLE, [Partner(PartnerId.A)], remember=True))
+    assert (data_dir / "vaults" / "home" / "vault.db").read_bytes() == b"the other window's vault"
+    assert list((data_dir / "staging").iterdir()) == []
+    assert backend.items == {}
