@@ -21,6 +21,7 @@ from rebuild_desktop.domain.defaults import default_pacing_steps
 from rebuild_desktop.domain.errors import (
     KnownError,
     NoUnlockMethod,
+    SchemaTooNew,
     VaultDamaged,
     VaultExists,
     VaultNotFound,
@@ -35,6 +36,7 @@ from rebuild_desktop.services.backups import take_backup
 from rebuild_desktop.services.vault import UnlockMethod, Vault
 from rebuild_desktop.storage import schema
 from rebuild_desktop.storage.connection import (
+    Connection,
     create_database,
     open_database,
     storage_errors,
@@ -261,6 +263,7 @@ class VaultLibrary:
         conn = open_database(paths.database, key)
         try:
             with storage_errors():
+                _refuse_newer_schema(conn)
                 vault_id, kind = get_meta(conn, "vault_id"), get_meta(conn, "kind")
         finally:
             conn.close()
@@ -283,6 +286,7 @@ class VaultLibrary:
             raise
         try:
             with storage_errors():
+                _refuse_newer_schema(conn)  # before reading tables it may have changed
                 if get_meta(conn, "vault_id") not in (None, slots.vault_id):
                     raise VaultDamaged("The vault's key file belongs to another vault.")
                 schema.upgrade(conn, _migration_backup(conn, key, paths))
@@ -290,6 +294,11 @@ class VaultLibrary:
             conn.close()
             raise
         return Vault(paths, slots, key, conn, method, self.keyring)
+
+
+def _refuse_newer_schema(conn: Connection) -> None:
+    if schema.schema_version(conn) > schema.SCHEMA_VERSION:
+        raise SchemaTooNew()
 
 
 def _migration_backup(conn, key: bytes, paths: VaultPaths) -> Callable[[], None]:  # type: ignore[no-untyped-def]
