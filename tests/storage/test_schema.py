@@ -39,6 +39,27 @@ def test_newer_schema_is_refused_and_left_byte_identical(couple_vault: Vault,
     assert not (couple_vault.paths.backups).exists()  # no migration backup either
 
 
+@pytest.mark.parametrize("keyslots_lost", [False, True])
+def test_newer_schema_is_checked_before_any_table_is_read(
+        couple_vault: Vault, library: VaultLibrary, data_dir: Path, keyslots_lost: bool) -> None:
+    """A future version may rename the tables we read first; the version decides."""
+    from rebuild_desktop.secrets import recovery
+
+    code = recovery.encode(couple_vault.key())
+    couple_vault.db.execute("DROP TABLE meta")
+    couple_vault.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    couple_vault.close()
+    if keyslots_lost:
+        couple_vault.paths.keyslots.unlink()
+    before = snapshot(data_dir)
+    with pytest.raises(SchemaTooNew):
+        if keyslots_lost:
+            library.open_with_recovery_code("home", code)
+        else:
+            library.open_with_keyring("home")
+    assert snapshot(data_dir) == before
+
+
 def _match(conn: Connection, table: str, word: str) -> int:
     return int(conn.execute(
         f"SELECT count(*) FROM {table}_fts WHERE {table}_fts MATCH ?", (word,)
