@@ -42,10 +42,13 @@ def _is_acceptable(backend: Any) -> bool:
 
 def _resolve(backend: Any) -> Any:
     """The one backend that would really hold the key, or raise NoKeyring."""
-    subs = getattr(backend, "backends", None)
-    if type(backend).__name__ == "ChainerBackend" and subs is not None:
+    from keyring.backends.chainer import ChainerBackend
+
+    if isinstance(backend, ChainerBackend):
         # The chainer writes to its highest-priority member: that one must be
-        # acceptable, or a plaintext keyring could receive the key.
+        # acceptable, or a plaintext keyring could receive the key. (Checked by
+        # class, not by name: a subclass chains the same way.)
+        subs = list(backend.backends)
         if not subs or not _is_acceptable(subs[0]):
             raise NoKeyring()
         return subs[0]
@@ -84,8 +87,13 @@ def _translate(error: BaseException) -> BaseException:
         return NoKeyring()
     if isinstance(error, errors.KeyringError):
         return KeyringLocked()
-    # D-Bus failures (no session bus, the daemon went away) mean no keyring here.
     if type(error).__module__.split(".")[0] in ("secretstorage", "jeepney", "dbus"):
+        # A locked collection or a dismissed unlock prompt is a locked keyring,
+        # not a missing one; other D-Bus failures (no session bus, the daemon
+        # went away) mean no keyring here.
+        name = type(error).__name__
+        if "Locked" in name or "Prompt" in name:
+            return KeyringLocked()
         return NoKeyring()
     return error
 

@@ -37,14 +37,32 @@ class KdfParams:
 
 
 KDF_FLOOR = KdfParams()
+# A slot asking for more than this was not written by us: refuse it rather
+# than try to allocate terabytes or run for hours on a tampered file.
+KDF_CEILING = KdfParams(memory_kib=4 * 1024 * 1024, iterations=64, lanes=64)
+
+_SALT_BYTES, _NONCE_BYTES, _WRAPPED_BYTES = 16, 12, 32 + 16
+_DAMAGED = "The vault's key file is damaged; use the recovery code."
 
 
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"), validate=True)
+def _unb64(text: Any, length: int) -> bytes:
+    """Decode a base64 field of exactly ``length`` bytes, or raise ValueError."""
+    if not isinstance(text, str):
+        raise ValueError("not a base64 string")
+    data = base64.b64decode(text.encode("ascii"), validate=True)
+    if len(data) != length:
+        raise ValueError("wrong length")
+    return data
+
+
+def _param(value: Any) -> int:
+    if type(value) is not int:
+        raise ValueError("not an integer")
+    return value
 
 
 def _derive(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
@@ -108,13 +126,17 @@ def unwrap(slot: dict[str, Any], passphrase: str, vault_id: str) -> bytes:
         VaultDamaged: the slot is malformed or below the KDF floor.
     """
     try:
-        params = KdfParams(int(slot["memory_kib"]), int(slot["iterations"]), int(slot["lanes"]))
-        salt_text = str(slot["salt"])
-        salt, nonce, wrapped = _unb64(salt_text), _unb64(slot["nonce"]), _unb64(slot["wrapped"])
+        params = KdfParams(_param(slot["memory_kib"]), _param(slot["iterations"]),
+                           _param(slot["lanes"]))
+        salt_text = slot["salt"]
+        salt = _unb64(salt_text, _SALT_BYTES)
+        nonce = _unb64(slot["nonce"], _NONCE_BYTES)
+        wrapped = _unb64(slot["wrapped"], _WRAPPED_BYTES)
     except (KeyError, ValueError, TypeError):
-        raise VaultDamaged("The vault's key file is damaged; use the recovery code.") from None
-    if slot.get("kdf") != "argon2id" or not params.at_least(KDF_FLOOR):
-        raise VaultDamaged("The vault's key file is damaged; use the recovery code.")
+        raise VaultDamaged(_DAMAGED) from None
+    if (slot.get("kdf") != "argon2id" or not params.at_least(KDF_FLOOR)
+            or not KDF_CEILING.at_least(params)):
+        raise VaultDamaged(_DAMAGED)
     wrapping_key = _derive(passphrase, salt, params)
     try:
         return AESGCM(wrapping_key).decrypt(

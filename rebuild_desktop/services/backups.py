@@ -12,13 +12,12 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from rebuild_desktop.storage.connection import Connection, create_database, storage_errors
-from rebuild_desktop.storage.files import fsync_dir, private_dir
+from rebuild_desktop.storage.files import fsync_dir, private_dir, write_atomically
 from rebuild_desktop.storage.layout import VaultPaths
 
 BACKUP_SUFFIX = ".vault-backup"
@@ -81,9 +80,7 @@ def copy_database(source: Connection, target_path: Path, key: bytes) -> None:
 def copy_keyslots(paths: VaultPaths) -> None:
     """Keep the key-slot file with the backups, so losing one loses neither."""
     if paths.keyslots.exists():
-        target = paths.backups / KEYSLOTS_COPY
-        shutil.copyfile(paths.keyslots, target)
-        os.chmod(target, 0o600)
+        write_atomically(paths.backups / KEYSLOTS_COPY, paths.keyslots.read_bytes())
 
 
 def remove_database_files(path: Path) -> None:

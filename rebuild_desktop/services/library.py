@@ -8,7 +8,10 @@ slots, checks the key against its check value and only then keys SQLite.
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +21,7 @@ from rebuild_desktop.domain.defaults import default_pacing_steps
 from rebuild_desktop.domain.errors import (
     KnownError,
     NoUnlockMethod,
+    SchemaTooNew,
     VaultDamaged,
     VaultExists,
     VaultNotFound,
@@ -33,12 +37,13 @@ from rebuild_desktop.services.backups import remove_database_files, take_backup
 from rebuild_desktop.services.vault import UnlockMethod, Vault
 from rebuild_desktop.storage import schema
 from rebuild_desktop.storage.connection import (
+    Connection,
     create_database,
     open_database,
     storage_errors,
     transaction,
 )
-from rebuild_desktop.storage.files import private_dir
+from rebuild_desktop.storage.files import fsync_dir, private_dir
 from rebuild_desktop.storage.layout import VaultPaths, check_name, vault_paths, vaults_root
 from rebuild_desktop.storage.meta import get_meta, set_meta
 from rebuild_desktop.storage.pacing import PacingRepository
@@ -72,6 +77,7 @@ class UnlockedKey:
     slots: KeySlots
     key: bytes
     method: UnlockMethod
+    slots_rebuilt: bool = False  # keyslots.json was lost; write these once the vault opens
 
 
 @dataclass(slots=True)
@@ -95,7 +101,7 @@ class VaultLibrary:
             return []
         found = []
         for folder in sorted(root.iterdir(), key=lambda p: p.name.lower()):
-            if not folder.is_dir() or folder.name.startswith("."):
+            if not folder.is_dir():
                 continue
             paths = VaultPaths(folder)
             if not paths.database.exists() and not paths.keyslots.exists():
@@ -147,29 +153,58 @@ class VaultLibrary:
         if spec.remember:
             slots.slots.append({"type": keyslots.KEYRING, "account": vault_id})
 
+        # Built in DATA_DIR/staging/ and renamed into place at the end, so
+        # a crash or a kill mid-way never leaves a half-made vault under the
+        # chosen name (one whose recovery code nobody ever saw).
         private_dir(vaults_root(self.data_dir))
+        staging_root = private_dir(self.data_dir / "staging")  # same file system
         with storage_errors():
-            paths.folder.mkdir(mode=0o700)
+            staging = VaultPaths(Path(tempfile.mkdtemp(prefix="new-", dir=staging_root)))
         conn = None
+        stored = moved = False
         try:
-            conn = create_database(paths.database, key)
+            conn = create_database(staging.database, key)
             schema.create_schema(conn)
             with transaction(conn):
                 self._fill_new_vault(conn, vault_id, spec)
+            conn.close()  # the WAL is folded in and removed before the move
+            conn = None
+            keyslots.save(staging.keyslots, slots)
             if spec.remember:
                 self.keyring.store(vault_id, key.hex())
-            keyslots.save(paths.keyslots, slots)
+                stored = True
+            self._move_into_place(staging, paths)
+            moved = True
+            with storage_errors():
+                fsync_dir(paths.folder.parent)
+            conn = open_database(paths.database, key)
         except BaseException:
             if conn is not None:
                 conn.close()
-            shutil.rmtree(paths.folder, ignore_errors=True)
-            if spec.remember:
+            # Until create returns nobody has the recovery code: remove it all.
+            shutil.rmtree(paths.folder if moved else staging.folder, ignore_errors=True)
+            if stored:
                 with contextlib.suppress(Exception):
                     self.keyring.remove(vault_id)
             raise
         method = UnlockMethod.KEYRING if spec.remember else UnlockMethod.PASSPHRASE
         vault = Vault(paths, slots, key, conn, method, self.keyring)
         return CreatedVault(vault, recovery.encode(key))
+
+    @staticmethod
+    def _move_into_place(staging: VaultPaths, paths: VaultPaths) -> None:
+        """Rename the finished vault folder to its name, atomically.
+
+        Raises:
+            VaultExists: a vault of that name appeared meanwhile (another window).
+        """
+        try:
+            with storage_errors():
+                os.rename(staging.folder, paths.folder)
+        except OSError as error:
+            if error.errno in (errno.EEXIST, errno.ENOTEMPTY):
+                raise VaultExists() from None
+            raise
 
     @staticmethod
     def _fill_new_vault(conn, vault_id: str, spec: NewVault) -> None:  # type: ignore[no-untyped-def]
@@ -232,7 +267,9 @@ class VaultLibrary:
         try:
             slots = keyslots.load(paths.keyslots)
         except (FileNotFoundError, VaultDamaged):
+            # Written only once the vault has opened: a failed open writes nothing.
             slots = self._rebuild_keyslots(paths, key)
+            return self._checked(UnlockedKey(paths, slots, key, UnlockMethod.RECOVERY, True))
         return self._checked(UnlockedKey(paths, slots, key, UnlockMethod.RECOVERY))
 
     @staticmethod
@@ -255,6 +292,8 @@ class VaultLibrary:
             remove_database_files(staged)
             raise
         restore.swap_in(paths, staged, lambda: None)
+        if unlocked.slots_rebuilt:
+            keyslots.save(paths.keyslots, unlocked.slots)
         return before
 
     def _rebuild_keyslots(self, paths: VaultPaths, key: bytes) -> KeySlots:
@@ -262,14 +301,14 @@ class VaultLibrary:
         is enough, and the vault keeps its own id and kind inside."""
         conn = open_database(paths.database, key)
         try:
-            vault_id, kind = get_meta(conn, "vault_id"), get_meta(conn, "kind")
+            with storage_errors():
+                _refuse_newer_schema(conn)
+                vault_id, kind = get_meta(conn, "vault_id"), get_meta(conn, "kind")
         finally:
             conn.close()
         if vault_id is None or kind is None:
             raise VaultDamaged()
-        slots = KeySlots(vault_id, VaultKind(kind), datakey.key_check(key))
-        keyslots.save(paths.keyslots, slots)
-        return slots
+        return KeySlots(vault_id, VaultKind(kind), datakey.key_check(key))
 
     def _open(self, unlocked: UnlockedKey) -> Vault:
         paths, slots, key = unlocked.paths, unlocked.slots, unlocked.key
@@ -277,17 +316,32 @@ class VaultLibrary:
         try:
             conn = open_database(paths.database, key)
         except WrongSecret:
-            # The key matched the vault's check value, so the file is what's wrong.
-            raise VaultDamaged() from None
+            if slots.key_check:
+                # The key check proved the key right, so an unreadable first page
+                # is damage, not a wrong secret.
+                raise VaultDamaged() from None
+            raise
         try:
             with storage_errors():
+                _refuse_newer_schema(conn)  # before reading tables it may have changed
                 if get_meta(conn, "vault_id") not in (None, slots.vault_id):
                     raise VaultDamaged("The vault's key file belongs to another vault.")
                 schema.upgrade(conn, _migration_backup(conn, key, paths))
         except BaseException:
             conn.close()
             raise
+        if unlocked.slots_rebuilt:
+            try:
+                keyslots.save(paths.keyslots, slots)
+            except BaseException:
+                conn.close()
+                raise
         return Vault(paths, slots, key, conn, unlocked.method, self.keyring)
+
+
+def _refuse_newer_schema(conn: Connection) -> None:
+    if schema.schema_version(conn) > schema.SCHEMA_VERSION:
+        raise SchemaTooNew()
 
 
 def _migration_backup(conn, key: bytes, paths: VaultPaths) -> Callable[[], None]:  # type: ignore[no-untyped-def]

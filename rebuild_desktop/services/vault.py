@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from rebuild_desktop.domain.values import VaultKind
 from rebuild_desktop.secrets import keyslots, passphrase
@@ -160,11 +161,9 @@ class Vault:
         one goes, so a crash in between leaves a file that both open.
         """
         new_slot = passphrase.wrap(self.key(), new_passphrase, self.vault_id)
-        old_slots = self.slots.of_type(keyslots.PASSPHRASE)
-        self.slots.slots.append(new_slot)
-        keyslots.save(self.paths.keyslots, self.slots)
-        self.slots.slots = [s for s in self.slots.slots if not any(s is o for o in old_slots)]
-        keyslots.save(self.paths.keyslots, self.slots)
+        self._save_slots([*self.slots.slots, new_slot])
+        self._save_slots([s for s in self.slots.slots
+                          if s.get("type") != keyslots.PASSPHRASE or s is new_slot])
 
     def set_remembered(self, remember: bool) -> None:
         """Add or remove the keyring slot ("remember on this computer")."""
@@ -172,14 +171,28 @@ class Vault:
             return
         if remember:
             self._keyring.store(self.vault_id, self.key().hex())
-            self.slots.slots.append({"type": keyslots.KEYRING, "account": self.vault_id})
-            keyslots.save(self.paths.keyslots, self.slots)
+            self._save_slots([*self.slots.slots,
+                              {"type": keyslots.KEYRING, "account": self.vault_id}])
         else:
             if not self.has_passphrase:
                 raise ValueError("a vault needs a passphrase before the keyring slot goes")
-            self.slots.slots = self.slots.without(keyslots.KEYRING)
-            keyslots.save(self.paths.keyslots, self.slots)
+            self._save_slots(self.slots.without(keyslots.KEYRING))
             self._keyring.remove(self.vault_id)
+
+    def _save_slots(self, slots: list[dict[str, Any]]) -> None:
+        """Write ``slots``, and the copy kept with the backups; adopt them only
+        once written, so a failed write (a full disk) changes nothing here either.
+
+        The copy must follow every change: a stale copy would let a passphrase
+        the person just replaced (perhaps because someone learned it) still
+        unwrap the data key.
+        """
+        updated = replace(self.slots, slots=slots)
+        keyslots.save(self.paths.keyslots, updated)
+        copy = self.paths.backups / "keyslots.json"
+        if copy.exists():
+            keyslots.save(copy, updated)
+        self.slots = updated
 
     def close(self) -> None:
         """Lock: close the connection and forget the key."""

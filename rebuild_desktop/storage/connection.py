@@ -64,17 +64,24 @@ def open_database(path: Path, key: bytes) -> Connection:
     """
     if not path.is_file():
         raise VaultDamaged("The vault file is missing; a backup can restore it.")
+    if path.stat().st_size == 0:
+        # SQLite would take an empty file for a new database and write a fresh
+        # one into it on the first pragma: never recreate a vault on an error.
+        raise VaultDamaged()
     conn = _raw_connect(path)
     try:
         conn.execute(_key_pragma(key))
         _check_cipher(conn)
         try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except DatabaseError as error:
             if _code(error) == sqlcipher3.SQLITE_NOTADB:
                 raise WrongSecret() from None
             raise translate_error(error) from None
-        _apply_pragmas(conn)
+        if not tables:
+            raise VaultDamaged()  # keyed and readable, but no vault inside
+        with storage_errors():
+            _apply_pragmas(conn)
     except BaseException:
         conn.close()
         raise
@@ -146,12 +153,19 @@ def storage_errors() -> Iterator[None]:
 
 @contextlib.contextmanager
 def transaction(conn: Connection) -> Iterator[Connection]:
-    """One all-or-nothing write: BEGIN IMMEDIATE, COMMIT, or ROLLBACK on any error."""
+    """One all-or-nothing write: BEGIN IMMEDIATE, COMMIT, or ROLLBACK on any error.
+
+    SQLite rolls a transaction back by itself after some errors (a full disk,
+    an I/O error); a second ROLLBACK would then fail and hide the real error,
+    so it runs only while a transaction is still open. A failed COMMIT is
+    rolled back too, so the connection is usable for the next write.
+    """
     with storage_errors():
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
+            conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")

@@ -11,9 +11,20 @@ from rebuild_desktop.storage.connection import storage_errors
 
 
 def private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) readable only by this user."""
+    """Create ``path`` (and parents) readable only by this user.
+
+    Every folder created here is 0700, the missing parents too (``mkdir -p``
+    would leave them world-readable, showing vault labels to other accounts);
+    folders that already existed above ``path`` are left as they are.
+    """
     with storage_errors():
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        missing = []
+        folder = path
+        while not folder.exists():
+            missing.append(folder)
+            folder = folder.parent
+        for folder in reversed(missing):
+            folder.mkdir(mode=0o700, exist_ok=True)
         os.chmod(path, 0o700)
     return path
 

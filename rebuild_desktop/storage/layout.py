@@ -3,6 +3,7 @@
     DATA_DIR/vaults/NAME/vault.db        the SQLCipher file
     DATA_DIR/vaults/NAME/keyslots.json   wrapped keys, vault id and kind
     DATA_DIR/vaults/NAME/backups/        encrypted backups and key-slot copies
+    DATA_DIR/staging/                    vaults being created, moved into vaults/ when whole
 
 The folder name is the label the person chose; the start screen shows it and
 the wizard says so.
