@@ -8,7 +8,7 @@ they compare without regard to case (SPEC.md).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rebuild_desktop.storage.connection import Connection, storage_errors
@@ -59,6 +59,21 @@ class RecordRepository(Generic[R]):
         marks = ", ".join(f":{name}" for name in row)
         with storage_errors():
             self._conn.execute(f"INSERT INTO {self.table} ({names}) VALUES ({marks})", row)
+
+    def add_many(self, records: Iterable[R]) -> None:
+        """Insert many records with one prepared statement (an import of 100,000)."""
+        rows = [self._row(record) for record in records]
+        if not rows:
+            return
+        names = ", ".join(rows[0])
+        marks = ", ".join(f":{name}" for name in rows[0])
+        with storage_errors():
+            self._conn.executemany(f"INSERT INTO {self.table} ({names}) VALUES ({marks})", rows)
+
+    def ids(self) -> set[str]:
+        """Every id in the table (lower-case), to skip records already there."""
+        with storage_errors():
+            return {str(row[0]) for row in self._conn.execute(f"SELECT id FROM {self.table}")}
 
     def update(self, record: R) -> None:
         row = self._row(record)
