@@ -42,7 +42,7 @@ from rebuild_desktop.storage.records import (
 )
 from rebuild_desktop.storage.repository import RecordRepository
 
-__all__ = ["ImportReport", "export_json", "import_contents", "import_json", "parse",
+__all__ = ["ImportReport", "export_json", "import_contents", "import_json", "load_file", "parse",
            "read_contents"]
 
 Progress = Callable[[int, int], None]
@@ -99,6 +99,15 @@ def _read_file(path: Path) -> bytes:
         raise BadImportFile("That file could not be read; nothing was imported.") from None
 
 
+def load_file(path: Path) -> VaultContents:
+    """Read and check the interchange file at ``path``.
+
+    Raises:
+        BadImportFile: the file is missing, unreadable or invalid.
+    """
+    return parse(_read_file(path))
+
+
 def import_json(vault: Vault, path: Path, progress: Progress | None = None, *,
                 conn: Connection | None = None) -> ImportReport:
     """Add the records of the file at ``path`` to ``vault``.
@@ -107,7 +116,7 @@ def import_json(vault: Vault, path: Path, progress: Progress | None = None, *,
         BadImportFile: the file is unreadable, invalid, or of the other vault kind.
         DiskFull: nothing was written.
     """
-    return import_contents(vault, parse(_read_file(path)), progress, conn=conn)
+    return import_contents(vault, load_file(path), progress, conn=conn)
 
 
 def import_contents(vault: Vault, contents: VaultContents, progress: Progress | None = None,
