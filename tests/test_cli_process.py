@@ -95,3 +95,27 @@ def test_a_bad_file_exits_1_naming_the_field(tmp_path: Path) -> None:
 def test_usage_errors_exit_2() -> None:
     result = cli("vault", "create", "home")
     assert result.returncode == 2 and "usage:" in result.stderr
+
+
+@pytest.mark.usefixtures("home_vault")
+def test_a_damaged_vault_fails_verify_with_one_line_and_nothing_from_sqlcipher(
+        data_dir: Path, tmp_path: Path) -> None:
+    source = tmp_path / "in.json"
+    source.write_bytes(encode(couple_doc()))
+    cli("import", "home", str(source), "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    database = data_dir / "vaults" / "home" / "vault.db"
+    with database.open("r+b") as handle:
+        handle.seek(4096 * 3 + 100)
+        handle.write(b"\xff" * 64)
+    result = cli("verify", "home", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert result.returncode == 1 and "damaged" in one_line(result)
+    assert result.stdout == ""
+
+
+def test_the_command_line_does_not_load_qt() -> None:
+    probe = subprocess.run(
+        [sys.executable, "-c", "import sys, rebuild_desktop.cli, rebuild_desktop.__main__; "
+                               "print(sorted(m for m in sys.modules if m.startswith('PySide6')))"],
+        capture_output=True, text=True, cwd=ROOT, check=True, timeout=60,
+    )
+    assert probe.stdout.strip() == "[]"
