@@ -9,6 +9,7 @@ the record's text.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Collection
@@ -107,12 +108,19 @@ def choice(obj: dict[str, Any], where: Where, key: str, enum: type[E],
     return _choice_value(value, where, key, enum, allowed)
 
 
+@functools.cache
+def _members(enum: type[E]) -> dict[str, E]:
+    """Value → member, built once per enum: an import checks 100,000 records."""
+    return {member.value: member for member in enum}
+
+
 def _choice_value(value: Any, where: Where, key: str, enum: type[E],
                   allowed: Collection[str] | None = None) -> E:
-    names = list(allowed) if allowed is not None else [m.value for m in enum]
-    if type(value) is not str or value not in names:
-        raise where.fail(key, f"must be one of {', '.join(names)}")
-    return enum(value)
+    members = _members(enum)
+    if type(value) is str and value in members and (allowed is None or value in allowed):
+        return members[value]
+    names = list(allowed) if allowed is not None else list(members)
+    raise where.fail(key, f"must be one of {', '.join(names)}")
 
 
 def day(obj: dict[str, Any], where: Where, key: str, required: bool = False,
@@ -169,7 +177,7 @@ def per_partner(obj: dict[str, Any], where: Where, key: str, partners: Collectio
         return {}
     if type(value) is not dict:
         raise where.fail(key, "must be an object keyed by partner (a, b)")
-    known = {p.value for p in partners}
+    known = _partner_names(tuple(partners))
     result: dict[PartnerId, V] = {}
     for partner, item in value.items():
         if partner not in known:
@@ -180,6 +188,11 @@ def per_partner(obj: dict[str, Any], where: Where, key: str, partners: Collectio
         if item is not None:
             result[PartnerId(partner)] = read(item, where, f"{key}.{partner}")
     return dict(sorted(result.items()))
+
+
+@functools.cache
+def _partner_names(partners: tuple[PartnerId, ...]) -> frozenset[str]:
+    return frozenset(p.value for p in partners)
 
 
 def whole_reader(allowed: range) -> Callable[[Any, Where, str], int]:
