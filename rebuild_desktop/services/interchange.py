@@ -47,7 +47,7 @@ __all__ = ["ImportReport", "export_json", "import_contents", "import_json", "loa
 
 Progress = Callable[[int, int], None]
 
-_BATCH = 5_000
+_BATCH = 20_000
 # The record lists of the file, in file order, with the repository of each.
 _KINDS: tuple[tuple[str, type[RecordRepository[Any]]], ...] = (
     ("timeline", TimelineRepository),

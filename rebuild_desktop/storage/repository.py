@@ -61,14 +61,29 @@ class RecordRepository(Generic[R]):
             self._conn.execute(f"INSERT INTO {self.table} ({names}) VALUES ({marks})", row)
 
     def add_many(self, records: Iterable[R]) -> None:
-        """Insert many records with one prepared statement (an import of 100,000)."""
+        """Insert many records at once (an import of 100,000), inside the caller's transaction.
+
+        The rows go through an in-memory TEMP table and then into the real one
+        with a single INSERT … SELECT: a statement per row opens and closes a
+        cursor on the table and each index every time, which under
+        ``cipher_memory_security`` costs about five times as much.
+        """
         rows = [self._row(record) for record in records]
         if not rows:
             return
         names = ", ".join(rows[0])
         marks = ", ".join(f":{name}" for name in rows[0])
         with storage_errors():
-            self._conn.executemany(f"INSERT INTO {self.table} ({names}) VALUES ({marks})", rows)
+            self._conn.execute(
+                f"CREATE TEMP TABLE bulk_rows AS SELECT {names} FROM main.{self.table} WHERE 0"
+            )
+            try:
+                self._conn.executemany(f"INSERT INTO temp.bulk_rows ({names}) VALUES ({marks})",
+                                       rows)
+                self._conn.execute(f"INSERT INTO main.{self.table} ({names}) "
+                                   f"SELECT {names} FROM temp.bulk_rows ORDER BY rowid")
+            finally:
+                self._conn.execute("DROP TABLE IF EXISTS temp.bulk_rows")
 
     def ids(self) -> set[str]:
         """Every id in the table (lower-case), to skip records already there."""
