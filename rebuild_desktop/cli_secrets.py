@@ -44,7 +44,13 @@ class SecretInput:
         return bool(isatty and isatty())
 
     def next_line(self, what: str) -> str:
-        """The next line of standard input, without its line ending."""
+        """The next line of standard input, without its line ending.
+
+        At a terminal the line is read without echo, so a secret typed there
+        never shows on screen.
+        """
+        if self.interactive:
+            return self.ask(f"{what[:1].upper()}{what[1:]}: ")
         line = self._stream.readline()
         if not line:
             raise MissingSecret(f"Standard input ended before the {what}; nothing was changed.")

@@ -358,3 +358,13 @@ def test_data_dir_option_wins_over_the_environment(run, tmp_path: Path) -> None:
     assert run("--data-dir", str(other), "vault", "create", "x", "--kind", "couple").code == 0
     assert run("vault", "list", "--data-dir", str(other)).out == "x\tcouple\n"
     assert run("vault", "list").out == ""
+
+
+def test_a_secret_from_a_terminal_is_read_without_echo(run, monkeypatch: pytest.MonkeyPatch,
+                                                       data_dir: Path) -> None:
+    prompts: list[str] = []
+    monkeypatch.setattr(SecretInput, "interactive", property(lambda self: True))
+    monkeypatch.setattr("getpass.getpass", lambda prompt: prompts.append(prompt) or PASSPHRASE)
+    result = run("vault", "create", "home", "--kind", "couple", "--passphrase-stdin")
+    assert result.code == 0 and prompts == ["Passphrase: "]
+    assert VaultLibrary(data_dir).summary("home").has_passphrase

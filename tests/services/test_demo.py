@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from datetime import date, datetime, timedelta
@@ -53,7 +54,9 @@ def test_gratitude_checkins_moments_agreements_and_pacing(demo: VaultContents) -
     assert any(g.acknowledged and g.reply for g in demo.gratitude)
     assert any(not g.acknowledged for g in demo.gratitude)
     assert {g.from_partner for g in demo.gratitude} == {PartnerId.A, PartnerId.B}
-    assert Counter(c.partner for c in demo.checkins) == {PartnerId.A: 8, PartnerId.B: 8}
+    assert Counter(c.partner for c in demo.checkins) == {PartnerId.A: 15, PartnerId.B: 15}
+    weeks = sorted({date.fromisoformat(c.date) for c in demo.checkins})
+    assert all((later - earlier).days == 7 for earlier, later in itertools.pairwise(weeks))
     assert len(demo.hard_moments) >= 3
     assert all("T" in m.date and m.date[-6] in "+-" for m in demo.hard_moments)
     assert {a.status for a in demo.agreements} == set(AgreementStatus)
