@@ -59,6 +59,11 @@ _KINDS: tuple[tuple[str, type[RecordRepository[Any]]], ...] = (
 )
 
 
+def _kinds_of(kind: VaultKind) -> tuple[tuple[str, type[RecordRepository[Any]]], ...]:
+    """The record lists a vault of ``kind`` holds (a journal only ``journal``)."""
+    return _KINDS[-1:] if kind is VaultKind.JOURNAL else _KINDS[:-1]
+
+
 @dataclass(slots=True)
 class ImportReport:
     """How many records of each kind were added, and how many were already there."""
@@ -144,11 +149,12 @@ _KIND_MISMATCH = {
 
 def _write(db: Connection, contents: VaultContents, progress: Progress | None) -> ImportReport:
     report = ImportReport()
-    total = sum(len(getattr(contents, name)) for name, _ in _KINDS)
+    kinds = _kinds_of(contents.kind)
+    total = sum(len(getattr(contents, name)) for name, _ in kinds)
     total += len(contents.pacing.steps) if contents.pacing else 0
     done = 0
     _merge_partners(PartnerRepository(db), contents.partners)
-    for name, repository_type in _KINDS:
+    for name, repository_type in kinds:
         records: Sequence[Any] = getattr(contents, name)
         repository = repository_type(db)
         known = repository.ids() if records else set()
@@ -211,10 +217,8 @@ def _merge_pacing(db: Connection, incoming: Pacing | None) -> tuple[int, int]:
 def read_contents(db: Connection, kind: VaultKind) -> VaultContents:
     """Everything the vault holds, as the interchange file carries it."""
     contents = VaultContents(kind=kind, partners=PartnerRepository(db).all())
-    names = ("journal",) if kind is VaultKind.JOURNAL else tuple(n for n, _ in _KINDS[:-1])
-    for name, repository_type in _KINDS:
-        if name in names:
-            setattr(contents, name, repository_type(db).all())
+    for name, repository_type in _kinds_of(kind):
+        setattr(contents, name, repository_type(db).all())
     if kind is VaultKind.COUPLE:
         contents.pacing = PacingRepository(db).load()
     return contents

@@ -34,7 +34,7 @@ def new_couple(library: VaultLibrary, name: str, partners: list[Partner] | None 
 def test_import_adds_every_kind_and_counts(couple_vault: Vault, tmp_path: Path) -> None:
     report = import_json(couple_vault, write(tmp_path / "in.json", couple_doc()))
     assert report.added == {"timeline": 1, "gratitude": 1, "checkins": 1, "hard_moments": 1,
-                            "agreements": 1, "journal": 0, "pacing": 1}
+                            "agreements": 1, "pacing": 1}
     assert report.total_skipped == 0
     event = TimelineRepository(couple_vault.db).get(T1)
     assert event is not None and event.trust == {PartnerId.A: 4, PartnerId.B: 7}
@@ -161,7 +161,8 @@ def test_export_writes_every_list_in_date_then_id_order(couple_vault: Vault,
 
 
 def test_a_journal_export_writes_only_the_journal(journal_vault: Vault, tmp_path: Path) -> None:
-    import_json(journal_vault, write(tmp_path / "in.json", journal_doc()))
+    report = import_json(journal_vault, write(tmp_path / "in.json", journal_doc()))
+    assert (report.added, report.skipped) == ({"journal": 1}, {"journal": 0})
     written = json.loads(export_json(journal_vault, tmp_path / "out.json").read_bytes())
     assert list(written) == ["format", "version", "vault", "journal"]
     assert written["vault"]["partners"] == [{"id": "a", "name": "Alex", "role": None}]
