@@ -91,7 +91,8 @@ def _vault_create(ctx: Context) -> int:
                              "nothing was created: give a passphrase with --passphrase-stdin.")
     created = library.create(NewVault(args.name, kind, partners, secret, remember))
     created.vault.close()
-    ctx.notice(f"Created the {kind.value} vault '{args.name}'.")
+    ctx.notice(f"Created the {kind.value} vault '{args.name}'. Its name is visible to anyone "
+               "using this computer; everything inside it is encrypted.")
     ctx.notice("Its recovery code follows on standard output. Write it down and keep it somewhere "
                "safe: it is shown only once, and it opens the vault if the keyring or the "
                "passphrase is lost.")
