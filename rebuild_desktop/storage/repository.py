@@ -66,7 +66,8 @@ class RecordRepository(Generic[R]):
         The rows go through an in-memory TEMP table and then into the real one
         with a single INSERT … SELECT: a statement per row opens and closes a
         cursor on the table and each index every time, which under
-        ``cipher_memory_security`` costs about five times as much.
+        ``cipher_memory_security`` costs about five times as much. The vault's
+        ``temp_store`` is MEMORY, so the staged rows never reach a file.
         """
         rows = [self._row(record) for record in records]
         if not rows:

@@ -191,7 +191,8 @@ def test_round_trip_is_byte_identical_with_unknown_keys_and_origin(
     document["timeline"][0]["origin"] = "checkin:" + document["checkins"][0]["id"]
     document["timeline"][0]["from_the_future"] = {"nested": ["kept", 1, None]}
     document["pacing"]["steps"][0]["colour"] = "amber"
-    document["gratitude"][0]["text"] = "💔→🌱 שלום مرحبا\x00 '; DROP TABLE gratitude; --" + "ü" * 2**20
+    odd = "💔→🌱 שלום مرحبا\x00 '; DROP TABLE gratitude; --"
+    document["gratitude"][0]["text"] = odd + "ü" * 2**20
     import_json(couple_vault, write(tmp_path / "in.json", document))
     first = export_json(couple_vault, tmp_path / "first.json").read_bytes()
     written = json.loads(first)
