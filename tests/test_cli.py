@@ -362,9 +362,13 @@ def test_data_dir_option_wins_over_the_environment(run, tmp_path: Path) -> None:
 
 def test_a_secret_from_a_terminal_is_read_without_echo(run, monkeypatch: pytest.MonkeyPatch,
                                                        data_dir: Path) -> None:
+    run("vault", "create", "notes", "--kind", "journal", "--passphrase-stdin",
+        stdin=PASSPHRASE + "\n")
     prompts: list[str] = []
     monkeypatch.setattr(SecretInput, "interactive", property(lambda self: True))
     monkeypatch.setattr("getpass.getpass", lambda prompt: prompts.append(prompt) or PASSPHRASE)
+    assert run("verify", "notes", "--passphrase-stdin").code == 0
+    assert prompts == ["Passphrase: "]
     result = run("vault", "create", "home", "--kind", "couple", "--passphrase-stdin")
-    assert result.code == 0 and prompts == ["Passphrase: "]
+    assert result.code == 0 and len(prompts) == 3  # a new passphrase is asked twice
     assert VaultLibrary(data_dir).summary("home").has_passphrase
