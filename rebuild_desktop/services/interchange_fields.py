@@ -209,6 +209,8 @@ def choice_reader(enum: type[E]) -> Callable[[Any, Where, str], E]:
 
 def extra(obj: dict[str, Any], where: Where, known: frozenset[str]) -> dict[str, Any]:
     """The record's unknown keys, kept so that an export gives them back."""
+    if obj.keys() <= known:
+        return {}
     unknown = {key: value for key, value in obj.items() if key not in known}
     if unknown:
         try:
