@@ -9,6 +9,7 @@ sentence naming the record and the field.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -47,8 +48,15 @@ def _load(data: bytes) -> Any:
     def no_constants(name: str) -> Any:
         raise ValueError(name)
 
+    def finite(text: str) -> float:
+        # 1e999 parses as infinity, which JSON cannot write back.
+        number = float(text)
+        if not math.isfinite(number):
+            raise ValueError(text)
+        return number
+
     try:
-        return json.loads(data.decode("utf-8"), parse_constant=no_constants)
+        return json.loads(data.decode("utf-8"), parse_constant=no_constants, parse_float=finite)
     except UnicodeDecodeError:
         raise BadImportFile(
             "That file is not UTF-8 text, so it is not a Rebuild export; nothing was imported."

@@ -241,6 +241,8 @@ def test_journal_entries_are_checked() -> None:
         (b"\xff\xfe{}", "not UTF-8 text"),
         (b'{"format": "rebuild-desktop", "version": 1, "vault": {"kind": "couple"}, '
          b'"timeline": [{"trust": NaN}]}', "not valid JSON"),
+        (b'{"format": "rebuild-desktop", "version": 1, "vault": {"kind": "couple"}, '
+         b'"timeline": [{"x_size": 1e999}]}', "not valid JSON"),
         (b"[1, 2]", "not a Rebuild export"),
         (b'{"format": "something-else", "version": 1}', "not a Rebuild export"),
         (b'{"format": "rebuild-desktop", "version": "1"}', "does not say which version"),
