@@ -50,6 +50,7 @@ def _pair(values: st.SearchStrategy[object]) -> st.SearchStrategy[dict[PartnerId
 
 EXTRA = st.dictionaries(st.from_regex(r"x_[a-z]{1,6}", fullmatch=True),
                         st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), WORDS,
+                                  st.floats(allow_nan=False, allow_infinity=False),
                                   st.lists(WORDS, max_size=3)), max_size=2)
 
 
