@@ -159,11 +159,12 @@ def _write(db: Connection, contents: VaultContents, progress: Progress | None) -
         repository = repository_type(db)
         known = repository.ids() if records else set()
         fresh = [r for r in records if r.id not in known]
-        with search_index_afterwards(db, repository.table):
-            for start in range(0, len(fresh), _BATCH):
-                repository.add_many(fresh[start:start + _BATCH])
-                if progress is not None:
-                    progress(done + min(start + _BATCH, len(fresh)), total)
+        if fresh:
+            with search_index_afterwards(db, repository.table):
+                for start in range(0, len(fresh), _BATCH):
+                    repository.add_many(fresh[start:start + _BATCH])
+                    if progress is not None:
+                        progress(done + min(start + _BATCH, len(fresh)), total)
         report.added[name] = len(fresh)
         report.skipped[name] = len(records) - len(fresh)
         done += len(records)
