@@ -26,21 +26,29 @@ _NAMESPACE = uuid.UUID("9a0f1d52-6c3e-4f0b-8d7e-2b5c4a1e9f30")
 _LISTS = ("timeline", "gratitude", "checkins", "hard_moments", "agreements")
 
 
-def create_demo_vault(library: VaultLibrary, name: str = "demo") -> CreatedVault:
+def create_demo_vault(library: VaultLibrary, name: str = "demo", *,
+                      remember: bool | None = None) -> CreatedVault:
     """Create the sample couple vault Alex and Sam, filled with a few months of data.
 
-    The key goes to the keyring when one works; otherwise the vault opens with
-    the passphrase ``demo-passphrase``.
+    Args:
+        remember: ``None`` (the default) puts the key in the keyring when one
+            works; ``False`` never touches the keyring, so a throwaway demo
+            leaves no keyring item behind. Without a keyring slot the vault
+            opens with the passphrase ``demo-passphrase``.
 
     Raises:
         VaultExists, DiskFull: nothing is left half-made by the create step.
     """
     contents = parse(demo_file())
-    remember, secret = True, None
-    try:
-        library.keyring.check()
-    except (NoKeyring, KeyringLocked):
-        remember, secret = False, DEMO_PASSPHRASE
+    secret = None
+    if remember is None:
+        try:
+            library.keyring.check()
+            remember = True
+        except (NoKeyring, KeyringLocked):
+            remember = False
+    if not remember:
+        secret = DEMO_PASSPHRASE
     created = library.create(NewVault(name, VaultKind.COUPLE, contents.partners, secret, remember))
     try:
         import_contents(created.vault, contents)

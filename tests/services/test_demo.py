@@ -105,3 +105,12 @@ def test_the_words_are_gender_neutral() -> None:
     text = resource("demo", "couple.json").read_text(encoding="utf-8")
     assert not re.search(r"\b(he|she|him|her|his|hers|husband|wife|boyfriend|girlfriend)\b",
                          text, re.IGNORECASE)
+
+
+def test_a_throwaway_demo_can_stay_out_of_the_keyring(library: VaultLibrary,
+                                                      memory_keyring: object) -> None:
+    created = create_demo_vault(library, name="throwaway", remember=False)
+    created.vault.close()
+    assert memory_keyring.items == {}  # type: ignore[attr-defined]
+    summary = library.summary("throwaway")
+    assert summary.has_passphrase and not summary.remembered
