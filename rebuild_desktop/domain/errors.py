@@ -103,3 +103,9 @@ class BadRecoveryCode(WrongSecret):
     default_message = (
         "That recovery code doesn't look right; check each group for a typo."
     )
+
+
+class BadExportTarget(KnownError):
+    default_message = (
+        "The export can't be written there: choose a file name in a folder that exists."
+    )

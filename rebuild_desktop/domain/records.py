@@ -42,6 +42,7 @@ class TimelineEvent:
     tags: list[str] = field(default_factory=list)
     for_counselor: bool = True
     extra: Extra = field(default_factory=dict)
+    origin: str | None = None  # "<kind>:<id>" when another feature wrote this event
 
 
 @dataclass(slots=True)

@@ -1,7 +1,8 @@
-"""Integrity checks of a vault or a backup, always on a keyed connection.
+"""Is a vault, or a copy of one, sound? The check behind ``verify`` and restore.
 
-A read-only or unkeyed check would call a vault damaged when it only needs
-its WAL recovered; the keyed open recovers it first (SPEC.md).
+Always on a keyed connection: a read-only or unkeyed check would call a vault
+damaged when it only needs its WAL recovered, which the keyed open does first
+(SPEC.md).
 """
 
 from __future__ import annotations
@@ -9,21 +10,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from rebuild_desktop.domain.errors import VaultDamaged
-from rebuild_desktop.storage.connection import Connection, open_database, storage_errors
+from rebuild_desktop.services.vault import Vault
+from rebuild_desktop.storage.connection import open_database, storage_errors
+from rebuild_desktop.storage.integrity import integrity_problems
 from rebuild_desktop.storage.meta import get_meta
 
 
-def problems(conn: Connection) -> list[str]:
-    """What SQLCipher's page check and SQLite's structure check report; empty when sound.
+def check_vault(vault: Vault) -> None:
+    """Check every page's authentication code and the database structure.
 
-    The lines name pages and tables, never content.
+    The key was already checked when the vault opened (its key check value and
+    the first keyed read).
+
+    Raises:
+        VaultDamaged: any page or structure problem; nothing is changed.
     """
-    with storage_errors():
-        found = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
-        structure = [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]
-    if structure != ["ok"]:
-        found.extend(structure)
-    return found
+    problems = integrity_problems(vault.db)
+    if problems:
+        raise VaultDamaged(
+            f"The vault file has {problems} damaged part(s); it was left exactly as it is. "
+            "A backup or an export can restore it."
+        )
 
 
 def check_file(path: Path, key: bytes, vault_id: str | None) -> None:
@@ -35,7 +42,7 @@ def check_file(path: Path, key: bytes, vault_id: str | None) -> None:
     """
     conn = open_database(path, key)
     try:
-        if problems(conn):
+        if integrity_problems(conn):
             raise VaultDamaged("That copy of the vault is damaged, so it was not used.")
         with storage_errors():
             found_id = get_meta(conn, "vault_id")

@@ -28,7 +28,7 @@ def _bool_or_none(value: Any) -> bool | None:
 
 class TimelineRepository(RecordRepository[TimelineEvent]):
     table = "timeline"
-    columns = ("kind", "author", "title", "text", "trust_a", "trust_b", "tags")
+    columns = ("kind", "author", "title", "text", "trust_a", "trust_b", "tags", "origin")
 
     def to_row(self, record: TimelineEvent) -> dict[str, Any]:
         return {
@@ -36,15 +36,15 @@ class TimelineRepository(RecordRepository[TimelineEvent]):
             "extra": record.extra, "kind": record.kind.value, "author": record.author.value,
             "title": record.title, "text": record.text or "",
             "trust_a": record.trust.get(PartnerId.A), "trust_b": record.trust.get(PartnerId.B),
-            "tags": dump_json(list(record.tags)),
+            "tags": dump_json(list(record.tags)), "origin": record.origin,
         }
 
     def from_row(self, row: Sequence[Any]) -> TimelineEvent:
         record_id, date, for_counselor, extra = common(row)
-        kind, author, title, text, trust_a, trust_b, tags = row[4:]
+        kind, author, title, text, trust_a, trust_b, tags, origin = row[4:]
         return TimelineEvent(
             record_id, date, EventKind(kind), Author(author), title, text,
-            _pair(trust_a, trust_b), json.loads(tags), for_counselor, extra,
+            _pair(trust_a, trust_b), json.loads(tags), for_counselor, extra, origin,
         )
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from rebuild_desktop.domain.values import VaultKind
-from rebuild_desktop.services.integrity import problems
 from rebuild_desktop.services.library import NewVault, VaultLibrary
+from rebuild_desktop.storage.integrity import integrity_problems
 from rebuild_desktop.storage.records import TimelineRepository
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,7 +107,7 @@ def _writer_rounds(library: VaultLibrary, rounds: int) -> None:
         try:
             present = {event.id for event in TimelineRepository(vault.db).iter_all()}
             assert promised <= present
-            assert problems(vault.db) == []
+            assert integrity_problems(vault.db) == 0
         finally:
             vault.close()
     assert promised, "the child never committed anything"
@@ -141,7 +141,7 @@ def test_killed_restore_leaves_old_or_new_state(library: VaultLibrary):
         try:
             repo = TimelineRepository(vault.db)
             assert repo.count() in (1, 2)
-            assert problems(vault.db) == []
+            assert integrity_problems(vault.db) == 0
         finally:
             vault.close()
         assert not list(vault.paths.folder.glob(".restore-*"))

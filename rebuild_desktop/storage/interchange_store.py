@@ -1,0 +1,72 @@
+"""The few queries the interchange needs beyond the record repositories."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+from rebuild_desktop.domain.records import PacingStep
+from rebuild_desktop.storage.connection import Connection, storage_errors
+from rebuild_desktop.storage.pacing import PacingRepository
+
+RECORD_TABLES = ("timeline", "gratitude", "checkins", "hard_moments", "agreements", "journal")
+
+
+@contextlib.contextmanager
+def snapshot(conn: Connection) -> Iterator[Connection]:
+    """A read transaction, so that an export sees one consistent state of the vault."""
+    with storage_errors():
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+
+
+def holds_records(conn: Connection) -> bool:
+    """Whether any record table has a row (then an import takes a backup first)."""
+    with storage_errors():
+        return any(
+            conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+            for table in RECORD_TABLES
+        )
+
+
+@contextlib.contextmanager
+def search_index_afterwards(conn: Connection, table: str) -> Iterator[None]:
+    """Index the rows added inside the block in one statement, not row by row.
+
+    Inside an open transaction only: the per-row insert trigger is dropped for
+    the block and re-created after, so a failure rolls back to the trigger as
+    it was. Feeding FTS5 in one INSERT … SELECT is several times faster than
+    one trigger call per row, which matters for an import of 100,000 events.
+    """
+    trigger = f"{table}_fts_insert"
+    with storage_errors():
+        row = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (trigger,)
+        ).fetchone()
+        if row is None:
+            yield
+            return
+        fts = f"{table}_fts"
+        columns = ", ".join(str(c[1]) for c in conn.execute(f"PRAGMA table_info({fts})"))
+        last = conn.execute(f"SELECT coalesce(max(seq), 0) FROM {table}").fetchone()[0]
+        conn.execute(f"DROP TRIGGER {trigger}")
+    yield
+    with storage_errors():
+        conn.execute(
+            f"INSERT INTO {fts} (rowid, {columns}) SELECT seq, {columns} FROM {table} "
+            "WHERE seq > ?",
+            (last,),
+        )
+        conn.execute(str(row[0]))
+
+
+def replace_pacing_steps(conn: Connection, steps: list[PacingStep]) -> None:
+    """Put ``steps`` in place of the whole ladder (only for a ladder nobody touched)."""
+    with storage_errors():
+        conn.execute("DELETE FROM pacing_steps")
+    repository = PacingRepository(conn)
+    for step in steps:
+        repository.add(step)
