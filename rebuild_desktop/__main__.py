@@ -7,7 +7,9 @@ import sys
 
 def main() -> None:
     from rebuild_desktop import cli
+    from rebuild_desktop.hardening import harden_process
 
+    harden_process()  # before anything is read or written
     sys.exit(cli.main(sys.argv[1:]))
 
 

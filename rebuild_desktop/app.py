@@ -8,11 +8,10 @@ get opened, on the task runner.
 
 from __future__ import annotations
 
-import contextlib
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,19 +31,12 @@ class GuiOptions:
     demo: bool = False
 
 
-@dataclass
-class _Demo:
-    """The throwaway place of ``--demo``, removed (with its keyring item) at exit."""
-
-    folder: Path
-    keyring_accounts: list[str] = field(default_factory=list)
-
-
 def run(options: GuiOptions) -> int:
     """Open the app and return its exit code when the last window closes."""
     from PySide6.QtWidgets import QApplication
 
     from rebuild_desktop.services.library import VaultLibrary
+    from rebuild_desktop.views import ui_state
     from rebuild_desktop.views.main_window import MainWindow
     from rebuild_desktop.views.style import apply_style
     from rebuild_desktop.views.tasks import TaskRunner
@@ -53,10 +45,13 @@ def run(options: GuiOptions) -> int:
     app.setApplicationName(APP_NAME)
     apply_style(app)  # type: ignore[arg-type]
 
-    demo = _Demo(Path(tempfile.mkdtemp(prefix="rebuild-demo-"))) if options.demo else None
-    library = VaultLibrary(demo.folder if demo else options.data_dir)
+    ui_state.scrub()  # QSettings keeps only its allowlist, whatever an old version left
+    # The throwaway place of --demo, removed at exit.
+    demo = Path(tempfile.mkdtemp(prefix="rebuild-demo-")) if options.demo else None
+    library = VaultLibrary(demo or options.data_dir)
     tasks = TaskRunner(app)
     window = MainWindow(library, tasks)
+    ui_state.restore_geometry(window)
     try:
         window.first_painted.connect(lambda: after_first_paint(window, options, demo))
         window.show()
@@ -66,21 +61,18 @@ def run(options: GuiOptions) -> int:
         return code
     finally:
         if demo is not None:
-            for account in demo.keyring_accounts:
-                with contextlib.suppress(Exception):
-                    library.keyring.remove(account)
-            shutil.rmtree(demo.folder, ignore_errors=True)
+            shutil.rmtree(demo, ignore_errors=True)
 
 
-def after_first_paint(window: MainWindow, options: GuiOptions, demo: _Demo | None = None) -> None:
+def after_first_paint(window: MainWindow, options: GuiOptions, demo: Path | None = None) -> None:
     """The slow start-up work: make the demo vault, or open ``--vault NAME``."""
     if demo is not None:
-        open_demo(window, demo)
+        open_demo(window)
     elif options.vault:
         window.open_by_name(options.vault)
 
 
-def open_demo(window: MainWindow, demo: _Demo) -> None:
+def open_demo(window: MainWindow) -> None:
     """Make the sample couple vault off the GUI thread, then show it."""
     from rebuild_desktop.views.errors import describe
 
@@ -89,11 +81,11 @@ def open_demo(window: MainWindow, demo: _Demo) -> None:
     def make() -> CreatedVault:
         from rebuild_desktop.services.demo import create_demo_vault
 
-        return create_demo_vault(library)
+        # A throwaway place keeps nothing in the real keyring either: the
+        # demo opens with its passphrase, "demo-passphrase", after a lock.
+        return create_demo_vault(library, remember=False)
 
     def made(created: CreatedVault) -> None:
-        if created.vault.remembered:
-            demo.keyring_accounts.append(created.vault.vault_id)
         window.start.reload()
         window.show_vault(created.vault)
 

@@ -112,6 +112,21 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("name", metavar="NAME")
     _unlock_options(verify)
     verify.set_defaults(run=command.verify)
+
+    backup = commands.add_parser("backup", parents=[common],
+                                 help="take an encrypted backup and print its path")
+    backup.add_argument("name", metavar="NAME")
+    backup.add_argument("--list", action="store_true", help="list the backups, newest first")
+    _unlock_options(backup)
+    backup.set_defaults(run=command.backup)
+
+    restore = commands.add_parser(
+        "restore", parents=[common],
+        help="replace a vault with a checked backup (the present state is backed up first)")
+    restore.add_argument("name", metavar="NAME")
+    restore.add_argument("backup", metavar="BACKUP", type=Path, help="a file from 'backup --list'")
+    _unlock_options(restore)
+    restore.set_defaults(run=command.restore)
     return parser
 
 

@@ -6,7 +6,7 @@ import argparse
 from dataclasses import dataclass
 from typing import TextIO
 
-from rebuild_desktop.cli_secrets import SecretInput, ask_new_passphrase, unlock
+from rebuild_desktop.cli_secrets import SecretInput, ask_new_passphrase, unlock, unlock_key
 from rebuild_desktop.domain.errors import (
     KeyringLocked,
     KnownError,
@@ -19,9 +19,11 @@ from rebuild_desktop.domain.records import Partner
 from rebuild_desktop.domain.values import PartnerId, Role, VaultKind
 from rebuild_desktop.paths import resolve_data_dir
 from rebuild_desktop.secrets.passphrase import check_strength
+from rebuild_desktop.services import backups
 from rebuild_desktop.services.integrity import check_vault
 from rebuild_desktop.services.interchange import export_json, import_contents, load_file
 from rebuild_desktop.services.library import NewVault, VaultLibrary
+from rebuild_desktop.storage.layout import vault_paths
 
 EXIT_OK = 0
 
@@ -165,6 +167,37 @@ def verify(ctx: Context) -> int:
     finally:
         vault.close()
     print(f"{ctx.args.name}: sound", file=ctx.out)
+    return EXIT_OK
+
+
+def backup(ctx: Context) -> int:
+    """``backup``: take one now and print its path, or list them newest first."""
+    library = ctx.library()
+    if ctx.args.list:
+        paths = vault_paths(library.data_dir, ctx.args.name)
+        library.summary(ctx.args.name)  # an unknown vault is an error, not an empty list
+        for path in backups.list_backups(paths):
+            print(path, file=ctx.out)
+        return EXIT_OK
+    vault = unlock(library, ctx.args.name, ctx.args, ctx.secrets)
+    try:
+        taken = vault.backup("manual")
+        backups.prune(vault.paths)
+    finally:
+        vault.close()
+    print(taken, file=ctx.out)
+    return EXIT_OK
+
+
+def restore(ctx: Context) -> int:
+    """``restore``: check the backup in a temporary place, back up the present
+    state, then replace the vault; works even when the vault is too damaged to
+    open. Prints the path of the copy kept of the state it replaced."""
+    library = ctx.library()
+    unlocked = unlock_key(library, ctx.args.name, ctx.args, ctx.secrets)
+    kept = library.restore(unlocked, ctx.args.backup.expanduser().resolve())
+    ctx.notice(f"Restored. What the vault held before is kept as {kept.name}.")
+    print(kept, file=ctx.out)
     return EXIT_OK
 
 

@@ -19,7 +19,7 @@ from rebuild_desktop.domain.errors import (
     NoKeyring,
     VaultDamaged,
 )
-from rebuild_desktop.services.library import VaultLibrary
+from rebuild_desktop.services.library import UnlockedKey, VaultLibrary
 from rebuild_desktop.services.vault import Vault
 
 
@@ -102,23 +102,34 @@ def unlock(library: VaultLibrary, name: str, args: argparse.Namespace,
     Raises:
         KnownError: the vault is unknown, the secret is wrong or missing, etc.
     """
+    return library.open_unlocked(unlock_key(library, name, args, secrets))
+
+
+def unlock_key(library: VaultLibrary, name: str, args: argparse.Namespace,
+               secrets: SecretInput) -> UnlockedKey:
+    """The checked data key of vault ``name``, without opening the file (for
+    ``restore``, which must work when the vault is too damaged to open).
+
+    An explicit secret is the only one tried; otherwise the keyring first,
+    then a passphrase asked at a terminal.
+    """
     if getattr(args, "passphrase_stdin", False):
-        return library.open_with_passphrase(name, secrets.next_line("passphrase"))
+        return library.key_from_passphrase(name, secrets.next_line("passphrase"))
     if getattr(args, "recovery_code_stdin", False):
-        return library.open_with_recovery_code(name, secrets.next_line("recovery code"))
+        return library.key_from_recovery_code(name, secrets.next_line("recovery code"))
     summary = library.summary(name)
     if summary.kind is None:
         raise VaultDamaged("The vault's key file is missing or damaged; open it with its "
                            "recovery code (--recovery-code-stdin).")
     if summary.remembered:
         try:
-            return library.open_with_keyring(name)
+            return library.key_from_keyring(name)
         except _KEYRING_TROUBLE as error:
             if not (summary.has_passphrase and secrets.interactive):
                 raise type(error)(f"{error} (--passphrase-stdin or --recovery-code-stdin)") \
                     from None
     if summary.has_passphrase and secrets.interactive:
-        return library.open_with_passphrase(name, secrets.ask(f"Passphrase for {name}: "))
+        return library.key_from_passphrase(name, secrets.ask(f"Passphrase for {name}: "))
     raise MissingSecret("This vault opens with its passphrase: give it on standard input "
                         "with --passphrase-stdin (or the recovery code with "
                         "--recovery-code-stdin).")

@@ -109,14 +109,16 @@ def backup_due(paths: VaultPaths, now: datetime | None = None) -> bool:
     return newest is None or now - newest.taken_at >= timedelta(days=1)
 
 
-def backups_to_keep(all_backups: list[Backup]) -> set[Path]:
-    """The tiers: the newest backup of each of the last 7 days, 4 weeks and 12 months.
+def backups_to_keep(all_backups: list[Backup], now: datetime | None = None) -> set[Path]:
+    """Everything from the last day, then the tiers: the newest backup of each
+    of the last 7 days, 4 weeks and 12 months.
 
     Buckets are counted among the backups that exist, so a vault left unused
     for a year still keeps its twelve newest months. The newest backup of all
     is always kept.
     """
-    keep: set[Path] = set()
+    now = now or datetime.now(UTC)
+    keep = {b.path for b in all_backups if now - b.taken_at < timedelta(days=1)}
     if all_backups:
         keep.add(all_backups[0].path)
     tiers = (

@@ -224,6 +224,10 @@ class VaultLibrary:
 
     # Unlocking -----------------------------------------------------------------
 
+    def open_unlocked(self, unlocked: UnlockedKey) -> Vault:
+        """Open the vault whose key ``key_from_*`` has checked."""
+        return self._open(unlocked)
+
     def open_with_keyring(self, name: str) -> Vault:
         return self._open(self.key_from_keyring(name))
 

@@ -14,6 +14,7 @@ from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.services.library import VaultLibrary, VaultSummary
 from rebuild_desktop.services.settings import SettingsService
 from rebuild_desktop.services.vault import Vault
+from rebuild_desktop.views import ui_state
 from rebuild_desktop.views.couple_wizard import CoupleWizard
 from rebuild_desktop.views.create_wizard import CreateWizard
 from rebuild_desktop.views.errors import describe
@@ -189,4 +190,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.lock()
+        ui_state.save_geometry(self)
         super().closeEvent(event)

@@ -8,6 +8,7 @@ Vault settings live inside the encrypted vault.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QWidget
 
 ALLOWED_KEYS = frozenset({
     "window/geometry",
@@ -27,6 +28,16 @@ def scrub(store: QSettings | None = None) -> list[str]:
         store.remove(key)
     store.sync()
     return removed
+
+
+def restore_geometry(window: QWidget) -> None:
+    geometry = load_bytes("window/geometry")
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+
+
+def save_geometry(window: QWidget) -> None:
+    save_bytes("window/geometry", window.saveGeometry())
 
 
 def save_bytes(key: str, value: QByteArray) -> None:

@@ -61,7 +61,7 @@ def _daily_history(days: int, now: datetime) -> list[Backup]:
 def test_tiers_keep_seven_days_four_weeks_twelve_months():
     now = datetime(2026, 11, 20, 12, tzinfo=UTC)
     history = _daily_history(800, now)
-    kept = backups.backups_to_keep(history)
+    kept = backups.backups_to_keep(history, now + timedelta(days=2))
     kept_ages = sorted(int(p.name) for p in kept)
     assert kept_ages[:7] == list(range(7))  # each of the last seven days
     months = {(b.taken_at.year, b.taken_at.month) for b in history if b.path in kept}
@@ -79,7 +79,7 @@ def test_prune_removes_only_what_the_tiers_do_not_keep(couple_vault: Vault):
     left = backups.backups(couple_vault.paths)
     assert removed and len(left) + len(removed) == 40
     assert left[0].taken_at.date() == now.date()
-    assert len(left) <= 7 + 4 + 12
+    assert len(left) <= 1 + 7 + 4 + 12
 
 
 def test_restore_brings_back_the_backup_and_keeps_the_present(couple_vault: Vault):
@@ -152,3 +152,10 @@ def test_restore_is_refused_while_another_connection_holds_the_vault(couple_vaul
         other.close()
     assert titles(couple_vault) == ["also present", "present"]  # still open, unchanged
     assert not list(couple_vault.paths.folder.glob(".restore-*"))
+
+
+def test_every_backup_of_the_last_day_is_kept(couple_vault: Vault):
+    first = couple_vault.backup("manual")
+    second = couple_vault.backup("before-import")
+    assert backups.prune(couple_vault.paths) == []
+    assert backups.list_backups(couple_vault.paths) == [second, first]

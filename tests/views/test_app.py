@@ -6,16 +6,12 @@ import json
 import os
 import subprocess
 import sys
-import types
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from rebuild_desktop import app as app_module
-from rebuild_desktop.domain.records import Partner
-from rebuild_desktop.domain.values import PartnerId, VaultKind
-from rebuild_desktop.services.library import CreatedVault, NewVault, VaultLibrary
+from rebuild_desktop.services.library import VaultLibrary
 from rebuild_desktop.services.vault import Vault
 from rebuild_desktop.views.main_window import MainWindow
 from rebuild_desktop.views.unlock_dialog import UnlockDialog
@@ -30,7 +26,7 @@ from pathlib import Path
 from rebuild_desktop import app
 seen = {}
 
-def make_demo(library, name="demo"):
+def make_demo(library, name="demo", **_options):
     from rebuild_desktop.services.library import NewVault
     from rebuild_desktop.domain.values import VaultKind
     seen["demo_dir"] = str(library.data_dir)
@@ -85,22 +81,12 @@ def test_the_window_paints_before_keyring_is_imported_and_demo_is_thrown_away(
 
 
 def test_demo_opens_the_sample_vault(
-    qtbot: QtBot, window: MainWindow, library: VaultLibrary, monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
+    qtbot: QtBot, window: MainWindow, memory_keyring, tmp_path: Path,
 ) -> None:
-    def create_demo_vault(lib: VaultLibrary, name: str = "demo") -> CreatedVault:
-        return lib.create(NewVault(name, VaultKind.COUPLE,
-                                   [Partner(PartnerId.A, "Alex"), Partner(PartnerId.B, "Sam")],
-                                   remember=True))
-
-    module = types.ModuleType("rebuild_desktop.services.demo")
-    module.create_demo_vault = create_demo_vault  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "rebuild_desktop.services.demo", module)
-    demo = app_module._Demo(tmp_path)
-    app_module.after_first_paint(window, app_module.GuiOptions(tmp_path), demo)
+    app_module.after_first_paint(window, app_module.GuiOptions(tmp_path), tmp_path)
     view = window.vault_view
     assert view is not None and view.vault.name == "demo"
-    assert demo.keyring_accounts == [view.vault.vault_id]
+    assert not view.vault.remembered and memory_keyring.items == {}  # nothing in the keyring
     assert window.windowTitle() == "Rebuild"
 
 
