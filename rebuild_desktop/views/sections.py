@@ -59,6 +59,8 @@ EVERY_KIND = frozenset(VaultKind)
 
 # Sidebar order. Modules are imported when the sidebar is built, not at start-up.
 _SECTION_MODULES: tuple[str, ...] = (
+    "rebuild_desktop.views.timeline",
+    "rebuild_desktop.views.checkins",
     "rebuild_desktop.views.vault_page",
 )
 
