@@ -46,4 +46,5 @@ def test_trend_table_model(qtmodeltester, couple_vault):
     model = TrendTableModel()
     model.set_trend(build_trend(service.trust_points(TimelineFilter())), {"a": "Alex", "b": "Sam"})
     qtmodeltester.check(model)
-    assert model.rowCount() == 12 and model.headerData(1, Qt.Orientation.Horizontal) == "Trust (Alex)"
+    assert model.rowCount() == 12
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Trust (Alex)"

@@ -176,26 +176,29 @@ def _paint_grid(painter: QPainter, frame: _Frame, trend: TrustTrend, palette: QP
     if trend.bucket is not Bucket.EVENT:
         note = _tr("averaged per week") if trend.bucket is Bucket.WEEK else _tr(
             "averaged per month")
-        painter.drawText(below, Qt.AlignmentFlag.AlignHCenter, note)
+        edge = painter.fontMetrics().horizontalAdvance(first.isoformat()) + 16
+        painter.drawText(below.adjusted(edge, 0, 0, 0), Qt.AlignmentFlag.AlignLeft, note)
 
 
 def _paint_legend(painter: QPainter, frame: _Frame, names: dict[str, str], palette: QPalette,
                   text: QColor) -> None:
+    """Both partners' line styles, centred under the plot beside the date labels."""
     metrics = painter.fontMetrics()
-    x = frame.plot.right()
-    y = frame.plot.top() - _MARKER_BAND + 2
-    for partner in ("b", "a"):
-        label = names.get(partner, partner)
-        width = metrics.horizontalAdvance(label)
-        x -= width
-        painter.setPen(text)
-        painter.drawText(QRectF(x, y, width, 14), Qt.AlignmentFlag.AlignVCenter, label)
+    labels = [(p, names.get(p, p)) for p in ("a", "b")]
+    width = sum(metrics.horizontalAdvance(label) + 30 for _, label in labels) + 16
+    x = frame.plot.center().x() - width / 2
+    y = frame.plot.bottom() + 4
+    for partner, label in labels:
         pen = QPen(line_colour(partner, palette), 2)
         if partner == "b":
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
-        painter.drawLine(QPointF(x - 22, y + 7), QPointF(x - 4, y + 7))
-        x -= 22 + 16
+        painter.drawLine(QPointF(x, y + 8), QPointF(x + 22, y + 8))
+        painter.setPen(text)
+        label_width = metrics.horizontalAdvance(label)
+        painter.drawText(QRectF(x + 26, y, label_width + 2, 16), Qt.AlignmentFlag.AlignVCenter,
+                         label)
+        x += label_width + 30 + 16
 
 
 class TrustChart(QWidget):
