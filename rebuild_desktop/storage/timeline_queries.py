@@ -91,7 +91,7 @@ def fts_query(text: str) -> str | None:
     prefix. Words without a letter or digit (an emoji) cannot be in the index
     and are left to :func:`_like_terms`.
     """
-    words = [w for w in text.split() if _WORD.search(w)]
+    words = [w for w in _words(text) if _WORD.search(w)]
     if not words:
         return None
     return " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
@@ -110,7 +110,12 @@ def _match(flt: TimelineFilter) -> str | None:
 
 def _like_terms(text: str) -> list[str]:
     """Words the index cannot hold (emoji, symbols), matched as substrings."""
-    return [w for w in text.split() if not _WORD.search(w)]
+    return [w for w in _words(text) if not _WORD.search(w)]
+
+
+def _words(text: str) -> list[str]:
+    # A NUL would end the FTS query string early inside SQLite; it is never a word.
+    return text.replace("\x00", " ").split()
 
 
 def _escape_like(term: str) -> str:

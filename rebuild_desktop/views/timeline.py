@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
+from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.records import TimelineEvent
 from rebuild_desktop.services.timeline import Removed, TimelineFilter, TimelineService
 from rebuild_desktop.services.trust_trend import Bucket, build_trend
@@ -195,7 +197,7 @@ class TimelinePage(QWidget):
                 conn.close()
 
         def done(trend) -> None:
-            if generation == self._chart_generation:
+            if isValid(self) and generation == self._chart_generation:
                 self.chart.set_trend(trend, self.names)
                 self.trend_table.set_trend(trend, self.names)
 
@@ -211,10 +213,17 @@ class TimelinePage(QWidget):
             finally:
                 conn.close()
 
-        self.context.tasks.run(work, self.filters.set_tags, self._failed)
+        def done(tags: list[str]) -> None:
+            if isValid(self):
+                self.filters.set_tags(tags)
+
+        self.context.tasks.run(work, done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        self.context.notify(str(error) if str(error) else self.tr("That did not work this time."))
+        if not isValid(self):
+            return  # the page went with a lock while a worker was reading
+        self.context.notify(str(error) if isinstance(error, KnownError)
+                            else self.tr("That did not work this time; nothing was changed."))
 
     def _changed_elsewhere(self, kind: str) -> None:
         if kind in _WATCHED and not self._writing:

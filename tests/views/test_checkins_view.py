@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import importlib
+import uuid
 from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
+from rebuild_desktop.domain.records import CheckIn
+from rebuild_desktop.domain.values import PartnerId
 from rebuild_desktop.resources import resource
 from rebuild_desktop.services.checkins import Cadence, CheckInService
 from rebuild_desktop.services.timeline import TimelineFilter, TimelineService
@@ -92,8 +95,14 @@ def test_feel_statement_reads_as_a_sentence():
 
 
 def test_checkin_model(qtmodeltester, context):
+    service = CheckInService(context.vault.db)
+    for n, partner in enumerate((PartnerId.A, PartnerId.B, PartnerId.A)):
+        service.record(CheckIn(str(uuid.uuid4()), f"2026-03-0{n + 1}", partner, 3, 5 + n,
+                               request="a walk" if n else None), "Check-in")
     model = CheckInModel({"a": "Alex", "b": "Sam"})
+    model.set_checkins(service.history())
     qtmodeltester.check(model)
+    assert model.rowCount() == 3 and model.index(0).data().startswith("2026-03-03 · Alex")
 
 
 def test_record_a_hard_moment_from_the_action(qtbot, context, messages):
