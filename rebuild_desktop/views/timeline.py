@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from rebuild_desktop.views.widgets.timeline_delegate import TimelineDelegate
 from rebuild_desktop.views.widgets.timeline_filters import TimelineFilters
 from rebuild_desktop.views.widgets.trust_chart import TrustChart
 
+CHART_DELAY_MS = 400
 _WATCHED = frozenset({"timeline", "checkins", "hard_moments", "agreements", "pacing"})
 
 
@@ -65,6 +66,8 @@ class TimelinePage(QWidget):
         self.undo_stack = QUndoStack(self)
         self._chart_generation = 0
         self._writing = False
+        self._chart_timer = QTimer(self, singleShot=True, interval=CHART_DELAY_MS)
+        self._chart_timer.timeout.connect(self._load_chart)
         self._build()
         self._wire()
         self.model.reload()
@@ -172,7 +175,9 @@ class TimelinePage(QWidget):
     def apply_filter(self, flt: TimelineFilter) -> None:
         self.model.set_filter(flt)
         self._after_reload()
-        self._load_chart()
+        # The list answers each keystroke; the chart follows once typing rests,
+        # so its worker never competes with the list while someone types.
+        self._chart_timer.start()
 
     def _after_reload(self) -> None:
         empty = self.model.rowCount() == 0
@@ -246,6 +251,8 @@ class TimelinePage(QWidget):
             self.context.changes.changed.emit("timeline")
         finally:
             self._writing = False
+        self._chart_timer = QTimer(self, singleShot=True, interval=CHART_DELAY_MS)
+        self._chart_timer.timeout.connect(self._load_chart)
 
     def select_event(self, event_id: str) -> None:
         row = self.model.row_of(event_id)

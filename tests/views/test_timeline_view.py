@@ -151,8 +151,9 @@ def test_chart_follows_the_filter_and_picks_events(qtbot, page):
     assert [p.value for p in page.chart.trend.series["a"]] == [4.0]
     assert page.trend_table.rowCount() >= 1
     page.filters.kind.setCurrentIndex(page.filters.kind.findData("setback"))
-    assert page.chart.trend.series["a"] == []
+    qtbot.waitUntil(lambda: page.chart.trend.series["a"] == [])
     qtbot.mouseClick(page.filters.clear, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(page.chart.trend.series["a"]) == 1)
     hits = chart_hits(QRectF(page.chart.rect()), page.chart.trend, page.names)
     hit = next(h for h in hits if h.event_id)
     qtbot.mouseClick(page.chart, Qt.MouseButton.LeftButton, pos=hit.point.toPoint())
