@@ -122,7 +122,7 @@ def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _where(flt: TimelineFilter) -> _Where:
+def _where(flt: TimelineFilter, walk: bool = False) -> _Where:
     where = _Where()
     if flt.kinds:
         marks = ", ".join("?" for _ in flt.kinds)
@@ -139,9 +139,11 @@ def _where(flt: TimelineFilter) -> _Where:
         where.add("date < ?", flt.date_to + "\uffff")
     match = _match(flt)
     if match is not None:
-        # The unary plus keeps SQLite from turning this into rowid lookups;
-        # _plan() decides between walking the date index and looking up.
-        where.add("+seq IN (SELECT rowid FROM timeline_fts WHERE timeline_fts MATCH ?)", match)
+        # Walking the date index, the unary plus keeps SQLite from turning this
+        # into rowid lookups; without it, the few matches are looked up and sorted.
+        column = "+seq" if walk else "seq"
+        where.add(f"{column} IN (SELECT rowid FROM timeline_fts WHERE timeline_fts MATCH ?)",
+                  match)
     for term in _like_terms(flt.search):
         pattern = f"%{_escape_like(term)}%"
         where.add("(title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\' "
@@ -159,10 +161,12 @@ class TimelineQueries:
     def index(self, flt: TimelineFilter, limit: int | None = None,
               after: IndexEntry | None = None) -> list[IndexEntry]:
         """The matching events newest first (date, then id, descending), after ``after``."""
-        where = _where(flt)
+        walk = self._walk(flt)
+        where = _where(flt, walk)
         if after is not None:
             where.add("(date < ? OR (date = ? AND id < ?))", after.date, after.date, after.id)
-        sql = (f"SELECT seq, date, id FROM timeline {self._plan(flt)}{where.sql} "
+        hint = "INDEXED BY timeline_by_date" if walk else ""
+        sql = (f"SELECT seq, date, id FROM timeline {hint}{where.sql} "
                "ORDER BY date DESC, id DESC")
         params = list(where.params)
         if limit is not None:
@@ -171,16 +175,16 @@ class TimelineQueries:
         with storage_errors():
             return [IndexEntry(*row) for row in self._conn.execute(sql, params)]
 
-    def _plan(self, flt: TimelineFilter) -> str:
-        """Few matches: look each up and sort. Many: walk the date index."""
+    def _walk(self, flt: TimelineFilter) -> bool:
+        """Many matches: walk the date index. Few: look each up and sort."""
         match = _match(flt)
         if match is None:
-            return ""
+            return False
         with storage_errors():
             found = self._conn.execute(
                 "SELECT count(*) FROM timeline_fts WHERE timeline_fts MATCH ?", (match,)
             ).fetchone()[0]
-        return "INDEXED BY timeline_by_date" if found > _WALK_THRESHOLD else "NOT INDEXED"
+        return found > _WALK_THRESHOLD
 
     def rows(self, seqs: Sequence[int]) -> dict[int, TimelineEvent]:
         """Full events for some ``seq`` values (any order), keyed by ``seq``."""

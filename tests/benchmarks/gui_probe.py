@@ -69,6 +69,7 @@ def _search_latency(app, page, terms: tuple[str, ...]) -> list[float]:
         for end in range(min(3, len(term)), len(term) + 1):
             start = time.perf_counter()
             page.apply_filter(TimelineFilter(search=term[:end]))
+            app.processEvents()  # let the list lay out the new rows
             page.list.viewport().repaint()
             times.append((time.perf_counter() - start) * 1000)
     page.apply_filter(TimelineFilter())
