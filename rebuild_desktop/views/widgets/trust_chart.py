@@ -23,7 +23,8 @@ from rebuild_desktop.views.widgets.kind_style import (
 )
 
 _LINE_COLOURS = {"a": "#0072B2", "b": "#CC79A7"}  # Okabe–Ito blue and reddish purple
-_MARKER_BAND = 18
+_MARKER_BAND = 28
+_LANES = {"discovery": 0, "milestone": 0, "setback": 1}  # hard days on a lane of their own
 
 
 def _tr(text: str) -> str:
@@ -49,7 +50,7 @@ class _Frame:
     """Maps days and ratings (0–10) to points inside the plot area."""
 
     def __init__(self, rect: QRectF, first: date, last: date) -> None:
-        self.plot = rect.adjusted(28, _MARKER_BAND + 4, -8, -22)
+        self.plot = rect.adjusted(28, _MARKER_BAND + 8, -8, -22)
         self.first = first
         self.days = max(1, (last - first).days)
 
@@ -96,7 +97,8 @@ def chart_hits(rect: QRectF, trend: TrustTrend, names: dict[str, str]) -> list[H
                             p.event_id, p.day))
     for m in trend.markers:
         text = kind_word(m.kind) if m.count == 1 else f"{kind_word(m.kind)} × {m.count}"
-        hits.append(Hit(QPointF(frame.x(m.day), frame.plot.top() - _MARKER_BAND / 2 - 2),
+        lane_y = frame.plot.top() - _MARKER_BAND + 6 + _LANES.get(m.kind, 0) * 14
+        hits.append(Hit(QPointF(frame.x(m.day), lane_y),
                         f"{text}, {_date_text(m.day, trend.bucket)}", m.event_id, m.day))
     return hits
 
@@ -140,18 +142,30 @@ def paint_trust_chart(painter: QPainter, rect: QRectF, series: TrustTrend, palet
                                         radius * 2, radius * 2))
             else:
                 painter.drawEllipse(centre, radius, radius)
+    _paint_markers(painter, frame, series, palette)
+    _paint_legend(painter, frame, names, palette, text)
+    painter.restore()
+
+
+def _paint_markers(painter: QPainter, frame: _Frame, series: TrustTrend,
+                   palette: QPalette) -> None:
+    """Marked moments along the top; where they crowd, one icon stands for its neighbours."""
+    size, last_x = 11, {0: -1e9, 1: -1e9}
+    guides = len(series.markers) <= 40
     for m in series.markers:
         x = frame.x(m.day)
         colour = kind_colour(m.kind, palette)
-        faint = QColor(colour)
-        faint.setAlpha(70)
-        painter.setPen(QPen(faint, 1, Qt.PenStyle.DotLine))
-        painter.drawLine(QPointF(x, frame.plot.top()), QPointF(x, frame.plot.bottom()))
-        size = 12
-        paint_kind_icon(painter, QRectF(x - size / 2, frame.plot.top() - _MARKER_BAND + 1,
-                                        size, size), m.kind, colour)
-    _paint_legend(painter, frame, names, palette, text)
-    painter.restore()
+        if guides:
+            faint = QColor(colour)
+            faint.setAlpha(70)
+            painter.setPen(QPen(faint, 1, Qt.PenStyle.DotLine))
+            painter.drawLine(QPointF(x, frame.plot.top()), QPointF(x, frame.plot.bottom()))
+        lane = _LANES.get(m.kind, 0)
+        if x - last_x[lane] < size + 2:
+            continue
+        last_x[lane] = x
+        top = frame.plot.top() - _MARKER_BAND + 1 + lane * (size + 3)
+        paint_kind_icon(painter, QRectF(x - size / 2, top, size, size), m.kind, colour)
 
 
 def _paint_grid(painter: QPainter, frame: _Frame, trend: TrustTrend, palette: QPalette) -> None:
