@@ -20,10 +20,14 @@ from rebuild_desktop.storage.meta import get_setting, set_setting
 from rebuild_desktop.storage.records import CheckInRepository, TimelineRepository
 from rebuild_desktop.storage.timeline_queries import TimelineQueries
 
+# The same keys and defaults as the settings page declares (services/settings.py).
 CADENCE_DAY = "checkin.cadence_day"  # 0 = Monday … 6 = Sunday, or null for no cadence
 CADENCE_TIME = "checkin.cadence_time"  # "HH:MM"
-DEFAULT_CADENCE_DAY = 6
+REMINDERS = "checkin.reminders"  # a desktop notification too, where the system has one
+NOTIFY_TEXT = "notify.text"
+DEFAULT_CADENCE_DAY: int | None = None
 DEFAULT_CADENCE_TIME = "20:00"
+DEFAULT_NOTIFY_TEXT = "A gentle reminder from Rebuild"
 _HHMM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
 
@@ -102,6 +106,13 @@ class CheckInService:
         with transaction(self._conn):
             set_setting(self._conn, CADENCE_DAY, cadence.day)
             set_setting(self._conn, CADENCE_TIME, cadence.time)
+
+    def notification(self) -> str | None:
+        """The neutral text for a desktop notification, or None when they are off."""
+        if get_setting(self._conn, REMINDERS, False) is not True:
+            return None
+        text = get_setting(self._conn, NOTIFY_TEXT, DEFAULT_NOTIFY_TEXT)
+        return text.strip() if isinstance(text, str) and text.strip() else DEFAULT_NOTIFY_TEXT
 
     def is_due(self, now: datetime) -> bool:
         return is_due(self.cadence(), now, self.last_date())

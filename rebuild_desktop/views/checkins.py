@@ -190,11 +190,12 @@ class CheckInsPage(QWidget):
             return
         self.reminder.show_message(self.tr(
             "It's the time you set aside for a check-in. Whenever you are both ready."))
-        if self._tray is None and QSystemTrayIcon.isSystemTrayAvailable():
+        text = self.service.notification()
+        if text and self._tray is None and QSystemTrayIcon.isSystemTrayAvailable():
             icon = QIcon(str(resource("icons", "checkins.svg")))
             self._tray = QSystemTrayIcon(icon, self)
             self._tray.show()
-            self._tray.showMessage(self.tr("Rebuild"), self.tr("A gentle reminder is waiting."))
+            self._tray.showMessage(self.tr("Rebuild"), text)
 
     def _save_cadence(self) -> None:
         day = self.cadence_day.currentData()

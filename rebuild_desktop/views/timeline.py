@@ -34,6 +34,7 @@ from rebuild_desktop.views.widgets.timeline_filters import TimelineFilters
 from rebuild_desktop.views.widgets.trust_chart import TrustChart
 
 CHART_DELAY_MS = 400
+FIRST_LOAD_DELAY_MS = 50
 _WATCHED = frozenset({"timeline", "checkins", "hard_moments", "agreements", "pacing"})
 
 
@@ -72,8 +73,9 @@ class TimelinePage(QWidget):
         self._wire()
         self.model.reload()
         self._after_reload()
-        self._load_chart()
-        self._load_tags()
+        # The chart and the tag list are read after the list's first paint, so
+        # their workers never hold the interpreter while the page first shows.
+        QTimer.singleShot(FIRST_LOAD_DELAY_MS, self._load_extras)
 
     # Layout ---------------------------------------------------------------------
 
@@ -190,6 +192,11 @@ class TimelinePage(QWidget):
                                        "a conversation, a hard day, a small step."))
         self.list_stack.setCurrentIndex(1 if empty else 0)
 
+    def _load_extras(self) -> None:
+        if isValid(self):
+            self._load_chart()
+            self._load_tags()
+
     def _load_chart(self) -> None:
         self._chart_generation += 1
         generation, flt, vault = self._chart_generation, self.model.filter, self.context.vault
@@ -238,8 +245,7 @@ class TimelinePage(QWidget):
         """Read everything again, keeping as many rows loaded as before."""
         self.model.reload(max(FIRST_PAGE, self.model.loaded_events()))
         self._after_reload()
-        self._load_chart()
-        self._load_tags()
+        self._load_extras()
         if select:
             self.select_event(select)
 
@@ -251,8 +257,6 @@ class TimelinePage(QWidget):
             self.context.changes.changed.emit("timeline")
         finally:
             self._writing = False
-        self._chart_timer = QTimer(self, singleShot=True, interval=CHART_DELAY_MS)
-        self._chart_timer.timeout.connect(self._load_chart)
 
     def select_event(self, event_id: str) -> None:
         row = self.model.row_of(event_id)

@@ -31,13 +31,15 @@ def rss_mib() -> tuple[float, float]:
 
 
 class _FirstPaint(QObject):
+    """Notes that the watched widget got its first paint event."""
+
     def __init__(self) -> None:
         super().__init__()
-        self.at: float | None = None
+        self.seen = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self.at is None:
-            self.at = -1.0  # set after the paint has been done, below
+        if event.type() == QEvent.Type.Paint:
+            self.seen = True
         return False
 
 
@@ -46,9 +48,9 @@ def _show_and_wait(app: QApplication, widget, viewport) -> tuple[float, float]:
     viewport.installEventFilter(probe)
     shown = time.perf_counter()
     widget.show()
-    while probe.at is None:
+    while not probe.seen:
         app.processEvents()
-    painted = time.perf_counter()
+    painted = time.perf_counter()  # processEvents returns once that paint is done
     viewport.removeEventFilter(probe)
     return shown, painted
 

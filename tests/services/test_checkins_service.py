@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from rebuild_desktop.services.checkins import Cadence, CheckInService, is_due
+from rebuild_desktop.storage.meta import set_setting
 
 SUNDAY_EVENING = Cadence(6, "20:00")
 
@@ -29,8 +30,11 @@ def test_no_cadence_is_never_due():
 
 def test_cadence_is_kept_in_the_vault(couple_vault):
     service = CheckInService(couple_vault.db)
-    assert service.cadence() == Cadence(6, "20:00")
+    assert service.cadence() == Cadence(None, "20:00")
+    assert service.notification() is None
     service.set_cadence(Cadence(2, "07:30"))
     assert CheckInService(couple_vault.db).cadence() == Cadence(2, "07:30")
+    set_setting(couple_vault.db, "checkin.reminders", True)
+    assert service.notification() == "A gentle reminder from Rebuild"
     with pytest.raises(ValueError):
         service.set_cadence(Cadence(2, "25:00"))

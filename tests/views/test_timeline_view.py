@@ -52,6 +52,7 @@ def page(qtbot, context) -> TimelinePage:
     widget.resize(1024, 640)
     widget.show()
     qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: not widget.chart.trend.is_empty)
     return widget
 
 

@@ -28,6 +28,20 @@ _PAD = 8
 _DATE_WIDTH = 64
 
 
+class _Fonts:
+    def __init__(self, base: QFont) -> None:
+        self.base = QFont(base)
+        self.base_metrics = QFontMetrics(self.base)
+        self.bold = QFont(base)
+        self.bold.setWeight(QFont.Weight.DemiBold)
+        self.bold_metrics = QFontMetrics(self.bold)
+        self.day = QFont(self.bold)
+        self.day.setPointSizeF(base.pointSizeF() * 1.5)
+        self.day_height = QFontMetrics(self.day).height()
+        self.heading = QFont(self.bold)
+        self.heading.setPointSizeF(base.pointSizeF() * 1.25)
+
+
 def first_line(text: str) -> str:
     for line in text.splitlines():
         if line.strip():
@@ -41,6 +55,15 @@ class TimelineDelegate(QStyledItemDelegate):
     def __init__(self, names: dict[str, str], parent: object = None) -> None:
         super().__init__(parent)
         self._names = names
+        self._fonts: dict[str, _Fonts] = {}
+
+    def _fonts_for(self, font: QFont) -> _Fonts:
+        """Fonts and metrics derived from the view's font, made once rather than per row."""
+        key = font.key()
+        fonts = self._fonts.get(key)
+        if fonts is None:
+            fonts = self._fonts[key] = _Fonts(font)
+        return fonts
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -62,10 +85,7 @@ class TimelineDelegate(QStyledItemDelegate):
 
     def _paint_heading(self, painter: QPainter, option: QStyleOptionViewItem, title: str) -> None:
         palette = option.palette
-        font = QFont(option.font)
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setWeight(QFont.Weight.DemiBold)
-        painter.setFont(font)
+        painter.setFont(self._fonts_for(option.font).heading)
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
         rect = option.rect.adjusted(_PAD * 2, 0, -_PAD * 2, -_PAD)
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, title)
@@ -90,28 +110,29 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setBrush(colour)
         painter.drawRoundedRect(QRectF(card.left(), card.top(), 4, card.height()), 2, 2)
 
-        metrics = QFontMetrics(option.font)
+        fonts = self._fonts_for(option.font)
+        metrics = fonts.base_metrics
         line = metrics.height()
         text_colour = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         left = card.left() + _PAD * 2
         top = card.top() + _PAD
 
-        self._paint_date(painter, option, event.date, QRectF(left, top, _DATE_WIDTH, line * 3))
+        self._paint_date(painter, option, fonts, event.date,
+                         QRectF(left, top, _DATE_WIDTH, line * 3))
         x = left + _DATE_WIDTH + _PAD
         width = card.right() - _PAD * 2 - x
 
         icon = QRectF(x, top + (line - 14) / 2, 14, 14)
         paint_kind_icon(painter, icon, event.kind, colour)
-        small_bold = QFont(option.font)
-        small_bold.setWeight(QFont.Weight.DemiBold)
+        small_bold = fonts.bold
         painter.setFont(small_bold)
         painter.setPen(colour if not selected else text_colour)
         word = kind_word(event.kind)
         word_x = icon.right() + _PAD // 2 + 2
         painter.drawText(QRectF(word_x, top, width, line), Qt.AlignmentFlag.AlignVCenter, word)
-        after_word = word_x + QFontMetrics(small_bold).horizontalAdvance(word) + _PAD
-        painter.setFont(option.font)
+        after_word = word_x + fonts.bold_metrics.horizontalAdvance(word) + _PAD
+        painter.setFont(fonts.base)
         painter.setPen(muted)
         author = self._names.get(event.author.value, "")
         painter.drawText(QRectF(after_word, top, width / 2, line),
@@ -123,28 +144,25 @@ class TimelineDelegate(QStyledItemDelegate):
 
         painter.setPen(text_colour)
         painter.setFont(small_bold)
-        title = QFontMetrics(small_bold).elidedText(event.title, Qt.TextElideMode.ElideRight,
+        title = fonts.bold_metrics.elidedText(event.title, Qt.TextElideMode.ElideRight,
                                                     int(width))
         painter.drawText(QRectF(x, top + line + 2, width, line), Qt.AlignmentFlag.AlignVCenter,
                          title)
-        painter.setFont(option.font)
+        painter.setFont(fonts.base)
         painter.setPen(muted)
         text = metrics.elidedText(first_line(event.text), Qt.TextElideMode.ElideRight, int(width))
         painter.drawText(QRectF(x, top + line * 2 + 4, width, line),
                          Qt.AlignmentFlag.AlignVCenter, text)
 
-    def _paint_date(self, painter: QPainter, option: QStyleOptionViewItem, date: str,
-                    rect: QRectF) -> None:
-        big = QFont(option.font)
-        big.setPointSizeF(big.pointSizeF() * 1.5)
-        big.setWeight(QFont.Weight.DemiBold)
-        painter.setFont(big)
+    def _paint_date(self, painter: QPainter, option: QStyleOptionViewItem, fonts: _Fonts,
+                    date: str, rect: QRectF) -> None:
+        painter.setFont(fonts.day)
         painter.setPen(option.palette.color(QPalette.ColorRole.Text))
-        day_height = QFontMetrics(big).height()
+        day_height = fonts.day_height
         painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), day_height),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          str(int(date[8:10])))
-        painter.setFont(option.font)
+        painter.setFont(fonts.base)
         painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(QRectF(rect.left(), rect.top() + day_height, rect.width(),
                                 option.fontMetrics.height()),
