@@ -181,8 +181,10 @@ class TimelineQueries:
         if match is None:
             return False
         with storage_errors():
+            # Counting stops at the threshold: a word in every row costs no more.
             found = self._conn.execute(
-                "SELECT count(*) FROM timeline_fts WHERE timeline_fts MATCH ?", (match,)
+                "SELECT count(*) FROM (SELECT 1 FROM timeline_fts WHERE timeline_fts MATCH ? "
+                "LIMIT ?)", (match, _WALK_THRESHOLD + 1)
             ).fetchone()[0]
         return found > _WALK_THRESHOLD
 

@@ -79,7 +79,10 @@ class CheckInsPage(QWidget):
         row = QHBoxLayout()
         row.setSpacing(24)
         layout.addLayout(row, 1)
-        row.addWidget(self._form(), 3)
+        column = QVBoxLayout()
+        column.addWidget(self._form())
+        column.addStretch(1)
+        row.addLayout(column, 3)
         side = QVBoxLayout()
         side.setSpacing(16)
         history_label = QLabel(self.tr("Earlier check-ins"))
@@ -89,7 +92,7 @@ class CheckInsPage(QWidget):
         self.history = QListView()
         self.history.setModel(self.model)
         self.history.setWordWrap(True)
-        self.history.setSpacing(4)
+        self.history.setSpacing(6)
         self.history.setAlternatingRowColors(True)
         self.history.setAccessibleName(self.tr("Earlier check-ins, newest first"))
         history_label.setBuddy(self.history)
@@ -146,7 +149,10 @@ class CheckInsPage(QWidget):
         form.addRow(self.tr("What was h&ard"), self.hard)
         form.addRow(self.tr("One &request"), self.request)
         form.addRow("", self.for_counselor)
-        form.addRow("", self.save)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save)
+        form.addRow(save_row)
         return box
 
     def _cadence(self) -> QWidget:

@@ -116,6 +116,7 @@ def run(size: int, bare: dict) -> None:
     for label in ("rare", "common", "very_common"):
         _line(f"search {label.replace('_', ' ')} median", gui[f"search_{label}_median_ms"], "ms")
         _line(f"search {label.replace('_', ' ')} p95", gui[f"search_{label}_p95_ms"], "ms")
+    _line("load the whole index (fetchMore)", gui["load_all_ms"], "ms")
     _line("scroll: jump to middle, paint", gui["scroll_middle_ms"], "ms")
     _line("scroll: jump to end, paint", gui["scroll_end_ms"], "ms")
     _line("slowest of 20 page paints", gui["page_paint_max_ms"], "ms")
