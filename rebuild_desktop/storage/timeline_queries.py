@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from sys import intern
 from typing import Any
 
 from rebuild_desktop.domain.records import TimelineEvent
@@ -54,8 +55,7 @@ class IndexEntry:
     """One event's place in the ordered list."""
 
     seq: int
-    date: str
-    id: str
+    date: str  # interned: thousands of events share a day
 
 
 @dataclass(slots=True)
@@ -164,16 +164,20 @@ class TimelineQueries:
         walk = self._walk(flt)
         where = _where(flt, walk)
         if after is not None:
-            where.add("(date < ? OR (date = ? AND id < ?))", after.date, after.date, after.id)
+            with storage_errors():
+                row = self._conn.execute("SELECT id FROM timeline WHERE seq = ?",
+                                         (after.seq,)).fetchone()
+            after_id = row[0] if row else ""
+            where.add("(date < ? OR (date = ? AND id < ?))", after.date, after.date, after_id)
         hint = "INDEXED BY timeline_by_date" if walk else ""
-        sql = (f"SELECT seq, date, id FROM timeline {hint}{where.sql} "
+        sql = (f"SELECT seq, date FROM timeline {hint}{where.sql} "
                "ORDER BY date DESC, id DESC")
         params = list(where.params)
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
         with storage_errors():
-            return [IndexEntry(*row) for row in self._conn.execute(sql, params)]
+            return [IndexEntry(seq, intern(date)) for seq, date in self._conn.execute(sql, params)]
 
     def _walk(self, flt: TimelineFilter) -> bool:
         """Many matches: walk the date index. Few: look each up and sort."""
@@ -241,4 +245,5 @@ class TimelineQueries:
         sql = (f"SELECT id, date, kind, trust_a, trust_b FROM timeline{where.sql} "
                "ORDER BY date, id")
         with storage_errors():
-            return [TrustPoint(*row) for row in self._conn.execute(sql, where.params)]
+            return [TrustPoint(i, intern(d), intern(k), a, b)
+                    for i, d, k, a, b in self._conn.execute(sql, where.params)]

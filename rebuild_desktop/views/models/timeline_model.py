@@ -142,9 +142,11 @@ class TimelineModel(QAbstractListModel):
     # Finding ------------------------------------------------------------------
 
     def row_of(self, event_id: str) -> int | None:
-        wanted = event_id.lower()
+        seq = self._service.seq_of(event_id)
+        if seq is None:
+            return None
         for row, entry in enumerate(self._rows):
-            if isinstance(entry, IndexEntry) and entry.id == wanted:
+            if isinstance(entry, IndexEntry) and entry.seq == seq:
                 return row
         return None
 
@@ -173,8 +175,6 @@ class TimelineModel(QAbstractListModel):
             return self._heading_data(entry, role)
         if role == Role.IS_HEADING:
             return False
-        if role == Role.EVENT_ID:
-            return entry.id
         if role == Role.DATE:
             return entry.date
         event = self._event(index.row())
@@ -182,6 +182,8 @@ class TimelineModel(QAbstractListModel):
             return None
         if role == Role.EVENT:
             return event
+        if role == Role.EVENT_ID:
+            return event.id
         if role == Role.KIND:
             return event.kind.value
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
