@@ -22,7 +22,7 @@ class MessageBar(QFrame):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.action = QPushButton()
-        self.action.setFlat(False)
+        self.action.hide()  # shown with a name and text when a message offers a way back
         self.close_button = QToolButton()
         self.close_button.setText("✕")
         self.close_button.setAccessibleName(self.tr("Dismiss message"))
