@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rebuild_desktop.domain.records import TimelineEvent
+from rebuild_desktop.services.trust_trend import TrustTrend, build_trend
+from rebuild_desktop.services.vault import Vault
 from rebuild_desktop.storage.connection import Connection, transaction
 from rebuild_desktop.storage.partners import PartnerRepository
 from rebuild_desktop.storage.records import TimelineRepository
@@ -22,7 +24,26 @@ from rebuild_desktop.storage.timeline_queries import (
     TrustPoint,
 )
 
-__all__ = ["IndexEntry", "Removed", "TimelineFilter", "TimelineService", "TrustPoint", "new_id"]
+__all__ = ["IndexEntry", "Removed", "TimelineFilter", "TimelineService", "TrustPoint", "new_id",
+           "read_tags", "read_trend"]
+
+
+def read_trend(vault: Vault, flt: TimelineFilter) -> TrustTrend:
+    """The chart's data, read on a worker thread with a connection of its own."""
+    conn = vault.connect()
+    try:
+        return build_trend(TimelineQueries(conn).trust_points(flt))
+    finally:
+        conn.close()
+
+
+def read_tags(vault: Vault) -> list[str]:
+    """Every tag in use, read on a worker thread (it reads every row)."""
+    conn = vault.connect()
+    try:
+        return TimelineQueries(conn).tags()
+    finally:
+        conn.close()
 
 
 def new_id() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoCommand, QUndoStack
@@ -22,8 +23,14 @@ from shiboken6 import isValid
 
 from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.records import TimelineEvent
-from rebuild_desktop.services.timeline import Removed, TimelineFilter, TimelineService
-from rebuild_desktop.services.trust_trend import Bucket, build_trend
+from rebuild_desktop.services.timeline import (
+    Removed,
+    TimelineFilter,
+    TimelineService,
+    read_tags,
+    read_trend,
+)
+from rebuild_desktop.services.trust_trend import Bucket, TrustTrend
 from rebuild_desktop.views.models.timeline_model import FIRST_PAGE, Role, TimelineModel
 from rebuild_desktop.views.models.trend_table_model import TrendTableModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
@@ -201,35 +208,19 @@ class TimelinePage(QWidget):
         self._chart_generation += 1
         generation, flt, vault = self._chart_generation, self.model.filter, self.context.vault
 
-        def work():  # on a worker thread, with a connection of its own
-            conn = vault.connect()
-            try:
-                return build_trend(TimelineService(conn).trust_points(flt))
-            finally:
-                conn.close()
-
-        def done(trend) -> None:
+        def done(trend: TrustTrend) -> None:
             if isValid(self) and generation == self._chart_generation:
                 self.chart.set_trend(trend, self.names)
                 self.trend_table.set_trend(trend, self.names)
 
-        self.context.tasks.run(work, done, self._failed)
+        self.context.tasks.run(partial(read_trend, vault, flt), done, self._failed)
 
     def _load_tags(self) -> None:
-        vault = self.context.vault
-
-        def work():
-            conn = vault.connect()
-            try:
-                return TimelineService(conn).tags()
-            finally:
-                conn.close()
-
         def done(tags: list[str]) -> None:
             if isValid(self):
                 self.filters.set_tags(tags)
 
-        self.context.tasks.run(work, done, self._failed)
+        self.context.tasks.run(partial(read_tags, self.context.vault), done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         if not isValid(self):

@@ -90,10 +90,16 @@ def test_add_an_event_with_ctrl_n(qtbot, page):
         dialog.title.clear()
         qtbot.keyClicks(dialog.title, "Cooked dinner together")
         dialog.kind.setCurrentIndex(dialog.kind.findData("quality_time"))
+        dialog.trust[PartnerId.B].setValue(8)
+        qtbot.keyClicks(dialog.tags, "dinner, home,  dinner")
+        qtbot.mouseClick(dialog.for_counselor, Qt.MouseButton.LeftButton)  # keep it between us
     _fill_dialog(qtbot, fill)
     qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert "Cooked dinner together" in _titles(page)
-    assert page.selected_event().title == "Cooked dinner together"
+    added = page.selected_event()
+    assert added.title == "Cooked dinner together" and added.kind == "quality_time"
+    assert added.trust == {PartnerId.B: 8} and added.tags == ["dinner", "home"]
+    assert added.for_counselor is False
 
 
 def test_an_empty_title_keeps_the_dialog_open(qtbot, context):
