@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import sys
 import tempfile
+import time
 import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -112,6 +113,13 @@ def dark_palette() -> QPalette:
     return p
 
 
+def settle(app: QApplication) -> None:
+    """Let the page's deferred reads (chart, tags) arrive before the picture is taken."""
+    until = time.monotonic() + 0.3
+    while time.monotonic() < until:
+        app.processEvents()
+
+
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 0
     app = QApplication.instance() or QApplication([])
@@ -136,7 +144,7 @@ def main() -> None:
                 page = TimelinePage(context)
                 page.resize(width, height)
                 page.show()
-                app.processEvents()
+                settle(app)
                 page.grab().save(str(out / f"timeline-{tag}-{scheme}-{width}.png"))
                 page.close()
                 checkins = CheckInsPage(context)

@@ -230,6 +230,7 @@ class TrustChart(QWidget):
         super().__init__(parent)
         self._trend = TrustTrend()
         self._names: dict[str, str] = {}
+        self._loaded = False  # until the first trend arrives, draw nothing rather than "empty"
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setMinimumHeight(150)
@@ -240,7 +241,7 @@ class TrustChart(QWidget):
         return QSize(600, 170)
 
     def set_trend(self, trend: TrustTrend, names: dict[str, str]) -> None:
-        self._trend, self._names = trend, names
+        self._trend, self._names, self._loaded = trend, names, True
         self.setAccessibleDescription(describe(trend, names))
         self.update()
 
@@ -249,6 +250,8 @@ class TrustChart(QWidget):
         return self._trend
 
     def paintEvent(self, event: object) -> None:
+        if not self._loaded:
+            return
         painter = QPainter(self)
         paint_trust_chart(painter, QRectF(self.rect()), self._trend, self.palette(), self._names)
         painter.end()
