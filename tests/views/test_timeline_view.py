@@ -166,3 +166,28 @@ def test_chart_follows_the_filter_and_picks_events(qtbot, page):
     qtbot.mouseClick(page.chart, Qt.MouseButton.LeftButton, pos=hit.point.toPoint())
     assert page.selected_event().title == "Long walk by the river"
     assert "Alex" in page.chart.accessibleDescription()
+
+
+def test_ctrl_z_on_the_list_undoes_a_delete(qtbot, page):
+    page.select_event(page.model.index(1).data(Role.EVENT_ID))
+    qtbot.keyClick(page.list, Qt.Key.Key_Delete)
+    assert len(_titles(page)) == 2
+    qtbot.keyClick(page.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(_titles(page)) == 3
+
+
+def test_clicking_an_averaged_point_narrows_to_its_month(qtbot, page):
+    service = TimelineService(page.context.vault.db)
+    for n in range(130):  # enough ratings for the chart to average them
+        service.add(_event(f"rated {n}", f"2025-{1 + n % 12:02d}-{1 + n % 27:02d}",
+                           trust={PartnerId.A: n % 11}))
+    page.refresh()
+    qtbot.waitUntil(lambda: page.chart.trend.bucket.value != "event")
+    hits = chart_hits(QRectF(page.chart.rect()), page.chart.trend, page.names)
+    hit = next(h for h in hits if h.event_id is None and h.day.year == 2025)
+    qtbot.mouseClick(page.chart, Qt.MouseButton.LeftButton, pos=hit.point.toPoint())
+    flt = page.model.filter
+    assert flt.date_from == hit.day.isoformat() and flt.date_to is not None
+    assert all(flt.date_from <= page.model.index(r).data(Role.DATE) <= flt.date_to
+               for r in range(page.model.rowCount())
+               if not page.model.index(r).data(Role.IS_HEADING))
