@@ -28,6 +28,8 @@ DatabaseError = sqlcipher3.DatabaseError
 
 # Read back by a test; the order matters only in that the key comes first.
 VAULT_PRAGMAS: dict[str, str] = {
+    # SQLCipher locks and wipes its memory: key material and decrypted pages
+    # never reach swap or a freed buffer. It costs speed (see the benchmark).
     "cipher_memory_security": "ON",
     "secure_delete": "ON",
     "journal_mode": "WAL",

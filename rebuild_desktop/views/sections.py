@@ -59,14 +59,16 @@ EVERY_KIND = frozenset(VaultKind)
 
 # Sidebar order. Modules are imported when the sidebar is built, not at start-up.
 _SECTION_MODULES: tuple[str, ...] = (
+    "rebuild_desktop.views.timeline",
+    "rebuild_desktop.views.checkins",
     "rebuild_desktop.views.gratitude",
     "rebuild_desktop.views.agreements",
     "rebuild_desktop.views.pacing",
     "rebuild_desktop.views.journal",
     "rebuild_desktop.views.summary",
     "rebuild_desktop.views.settings",
-    "rebuild_desktop.views.vault_page",
     "rebuild_desktop.views.backups_page",
+    "rebuild_desktop.views.vault_page",
 )
 
 

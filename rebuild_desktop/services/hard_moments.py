@@ -1,0 +1,38 @@
+"""Hard moments: a quick record of being flooded or triggered, also shown on the timeline.
+
+On the timeline a hard moment is a row of kind ``setback``, which the app
+shows as "Hard day" in a muted amber: the spec lists "hard day / setback" as
+one kind, and that is what a hard moment is. It is a record, not a score: it
+carries no trust rating. Like the hard moment itself, the row is left out of
+the counselor summary unless the person ticks it.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from rebuild_desktop.domain.records import HardMoment, TimelineEvent
+from rebuild_desktop.domain.values import Author, EventKind
+from rebuild_desktop.storage.connection import Connection, transaction
+from rebuild_desktop.storage.records import HardMomentRepository, TimelineRepository
+from rebuild_desktop.storage.timeline_queries import TimelineQueries
+
+
+class HardMomentService:
+    """Hard moments of one open vault."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def record(self, moment: HardMoment, title: str, text: str) -> str:
+        """Save a hard moment and its timeline row (``title``/``text`` already worded)."""
+        event = TimelineEvent(
+            id=str(uuid.uuid4()), date=moment.date[:10], kind=EventKind.SETBACK,
+            author=Author(moment.partner.value), title=title, text=text,
+            for_counselor=moment.for_counselor,
+        )
+        with transaction(self._conn):
+            HardMomentRepository(self._conn).add(moment)
+            TimelineRepository(self._conn).add(event)
+            TimelineQueries(self._conn).set_origin(event.id, f"hard_moment:{moment.id}")
+        return event.id

@@ -1,0 +1,141 @@
+"""A quick record of a hard moment, reachable from everywhere (Ctrl+Shift+H).
+
+The main window adds ``hard_moment_action(context, parent)`` to its toolbar;
+the dialog asks only what helps: who, how intense, what set it off, what
+helped. Saving also puts the moment on the timeline.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rebuild_desktop.domain.records import HardMoment
+from rebuild_desktop.domain.values import PartnerId
+from rebuild_desktop.resources import resource
+from rebuild_desktop.services.hard_moments import HardMomentService
+from rebuild_desktop.services.timeline import TimelineService, new_id
+from rebuild_desktop.views.sections import SectionContext
+
+SHORTCUT = "Ctrl+Shift+H"
+
+
+class HardMomentDialog(QDialog):
+    """Intensity 0–10, what set it off, what helped; nothing else is asked."""
+
+    def __init__(self, names: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("A hard moment"))
+        self.setMinimumWidth(440)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 16)
+        layout.setSpacing(16)
+        intro = QLabel(self.tr("Take a breath. Write as much or as little as you like; "
+                               "this is a record, not a score."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        form.setVerticalSpacing(8)
+        form.setHorizontalSpacing(16)
+        self.partner = QComboBox()
+        self.partner.setAccessibleName(self.tr("Whose moment"))
+        for p in (PartnerId.A, PartnerId.B):
+            if p.value in names:
+                self.partner.addItem(names[p.value], p.value)
+        self.intensity = QSlider(Qt.Orientation.Horizontal)
+        self.intensity.setRange(0, 10)
+        self.intensity.setValue(5)
+        self.intensity.setPageStep(1)
+        self.intensity.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.intensity.setAccessibleName(self.tr("How intense, 0 to 10"))
+        self.intensity_value = QLabel("5")
+        self.intensity_value.setMinimumWidth(24)
+        self.intensity.valueChanged.connect(lambda v: self.intensity_value.setText(str(v)))
+        intensity_row = QHBoxLayout()
+        intensity_row.addWidget(self.intensity, 1)
+        intensity_row.addWidget(self.intensity_value)
+        self.trigger = QPlainTextEdit()
+        self.trigger.setAccessibleName(self.tr("What set it off"))
+        self.helped = QPlainTextEdit()
+        self.helped.setAccessibleName(self.tr("What helped"))
+        for edit in (self.trigger, self.helped):
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(72)
+        self.for_counselor = QCheckBox(self.tr("Include in the counselor summary"))
+        form.addRow(self.tr("&Who"), self.partner)
+        intensity_label = QLabel(self.tr("&Intensity"))
+        intensity_label.setBuddy(self.intensity)
+        form.addRow(intensity_label, intensity_row)
+        form.addRow(self.tr("What &set it off"), self.trigger)
+        form.addRow(self.tr("What &helped"), self.helped)
+        form.addRow("", self.for_counselor)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def moment(self, now: datetime | None = None) -> HardMoment:
+        when = (now or datetime.now().astimezone()).replace(microsecond=0)
+        return HardMoment(
+            id=new_id(), date=when.isoformat(), partner=PartnerId(self.partner.currentData()),
+            intensity=self.intensity.value(),
+            trigger=self.trigger.toPlainText().strip() or None,
+            helped=self.helped.toPlainText().strip() or None,
+            for_counselor=self.for_counselor.isChecked(),
+        )
+
+    def timeline_text(self, moment: HardMoment) -> str:
+        lines = [self.tr("Intensity {n} of 10.").format(n=moment.intensity)]
+        if moment.trigger:
+            lines.append(self.tr("What set it off: {text}").format(text=moment.trigger))
+        if moment.helped:
+            lines.append(self.tr("What helped: {text}").format(text=moment.helped))
+        return "\n".join(lines)
+
+
+def record_hard_moment(context: SectionContext, parent: QWidget | None = None) -> bool:
+    """Open the dialog and save what was written; True when something was saved."""
+    names = TimelineService(context.vault.db).partner_names()
+    dialog = HardMomentDialog(names, parent)
+    if not dialog.exec():
+        return False
+    moment = dialog.moment()
+    try:
+        HardMomentService(context.vault.db).record(
+            moment, dialog.tr("A hard moment"), dialog.timeline_text(moment))
+    except Exception as error:  # a typed storage error, said calmly
+        context.notify(str(error))
+        return False
+    context.notify(dialog.tr("Saved. Be gentle with yourself."))
+    context.changes.changed.emit("hard_moments")
+    context.changes.changed.emit("timeline")
+    return True
+
+
+def hard_moment_action(context: SectionContext, parent: QWidget) -> QAction:
+    """The toolbar action (Ctrl+Shift+H) that records a hard moment from any page."""
+    action = QAction(QIcon(str(resource("icons", "hard-moment.svg"))),
+                     QCoreApplication.translate("HardMoment", "Hard moment"), parent)
+    action.setShortcut(QKeySequence(SHORTCUT))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.setToolTip(
+        QCoreApplication.translate("HardMoment", "Record a hard moment (Ctrl+Shift+H)"))
+    action.triggered.connect(lambda: record_hard_moment(context, parent))
+    return action

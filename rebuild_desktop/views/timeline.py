@@ -1,0 +1,335 @@
+"""The trust timeline page: trend chart, filters and search, and the list of events."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from rebuild_desktop.domain.errors import KnownError
+from rebuild_desktop.domain.records import TimelineEvent
+from rebuild_desktop.services.timeline import (
+    Removed,
+    TimelineFilter,
+    TimelineService,
+    read_tags,
+    read_trend,
+)
+from rebuild_desktop.services.trust_trend import Bucket, TrustTrend
+from rebuild_desktop.views.models.timeline_model import FIRST_PAGE, Role, TimelineModel
+from rebuild_desktop.views.models.trend_table_model import TrendTableModel
+from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
+from rebuild_desktop.views.timeline_editor import EventDialog
+from rebuild_desktop.views.widgets.message_bar import MessageBar
+from rebuild_desktop.views.widgets.timeline_delegate import TimelineDelegate
+from rebuild_desktop.views.widgets.timeline_filters import TimelineFilters
+from rebuild_desktop.views.widgets.trust_chart import TrustChart
+
+CHART_DELAY_MS = 400
+FIRST_LOAD_DELAY_MS = 50
+_WATCHED = frozenset({"timeline", "checkins", "hard_moments", "agreements", "pacing"})
+
+
+class _DeleteEvent(QUndoCommand):
+    def __init__(self, page: TimelinePage, event: TimelineEvent) -> None:
+        super().__init__(QCoreApplication.translate("Timeline", "Remove “{title}”").format(
+            title=event.title))
+        self._page, self._id = page, event.id
+        self._removed: Removed | None = None
+
+    def redo(self) -> None:
+        self._removed = self._page.service.delete(self._id)
+        self._page.written()
+
+    def undo(self) -> None:
+        if self._removed is not None:
+            self._page.service.restore(self._removed)
+            self._page.written(select=self._id)
+
+
+class TimelinePage(QWidget):
+    """Everything the couple recorded, newest first under month headings."""
+
+    def __init__(self, context: SectionContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.service = TimelineService(context.vault.db)
+        self.names = self.service.partner_names()
+        self.names["both"] = self.tr("Both")
+        self.undo_stack = QUndoStack(self)
+        self._chart_generation = 0
+        self._writing = False
+        self._chart_timer = QTimer(self, singleShot=True, interval=CHART_DELAY_MS)
+        self._chart_timer.timeout.connect(self._load_chart)
+        self._build()
+        self._wire()
+        self.model.reload()
+        self._after_reload()
+        # The chart and the tag list are read after the list's first paint, so
+        # their workers never hold the interpreter while the page first shows.
+        QTimer.singleShot(FIRST_LOAD_DELAY_MS, self._load_extras)
+
+    # Layout ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 16)
+        layout.setSpacing(16)
+        top = QHBoxLayout()
+        heading = QLabel(self.tr("Trust timeline"))
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setWeight(QFont.Weight.DemiBold)
+        heading.setFont(font)
+        heading.setAccessibleName(self.tr("Trust timeline"))
+        self.add_button = QPushButton(self.tr("Add an event"))
+        self.add_button.setDefault(True)
+        self.add_button.setToolTip(self.tr("Add an event (Ctrl+N)"))
+        self.add_button.setAccessibleName(self.tr("Add an event"))
+        self.table_toggle = QToolButton()
+        self.table_toggle.setText(self.tr("Show as table"))
+        self.table_toggle.setCheckable(True)
+        self.table_toggle.setAccessibleName(self.tr("Show the trust chart as a table"))
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.table_toggle)
+        top.addWidget(self.add_button)
+        layout.addLayout(top)
+
+        self.chart = TrustChart()
+        self.trend_table = TrendTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.trend_table)
+        self.table.setAccessibleName(self.tr("Trust over time, as a table"))
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.chart_stack = QStackedWidget()
+        self.chart_stack.addWidget(self.chart)
+        self.chart_stack.addWidget(self.table)
+        self.chart_stack.setFixedHeight(180)
+        layout.addWidget(self.chart_stack)
+
+        self.filters = TimelineFilters(self.names)
+        layout.addWidget(self.filters)
+        self.message = MessageBar()
+        layout.addWidget(self.message)
+
+        self.model = TimelineModel(self.service, self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(TimelineDelegate(self.names, self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(200)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAccessibleName(self.tr("Timeline events, newest first"))
+        self.list.setFrameShape(QListView.Shape.NoFrame)
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.list)
+        self.list_stack.addWidget(self.empty)
+        layout.addWidget(self.list_stack, 1)
+
+    def _wire(self) -> None:
+        self.add_button.clicked.connect(self.add_event)
+        self.table_toggle.toggled.connect(
+            lambda on: self.chart_stack.setCurrentIndex(1 if on else 0))
+        self.filters.changed.connect(self.apply_filter)
+        self.list.activated.connect(self._edit_index)
+        self.chart.picked.connect(self.select_event)
+        self.chart.bucket_picked.connect(self._drill_into)
+        self.context.changes.changed.connect(self._changed_elsewhere)
+        page_wide = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        on_list = Qt.ShortcutContext.WidgetShortcut  # Delete in the search field stays text
+        shortcuts = (
+            (self, page_wide, self.tr("Add an event"), QKeySequence.StandardKey.New,
+             self.add_event),
+            (self, page_wide, self.tr("Search"), QKeySequence.StandardKey.Find, self.focus_search),
+            (self.list, on_list, self.tr("Remove the selected event"),
+             QKeySequence.StandardKey.Delete, self.delete_selected),
+            (self.list, on_list, self.tr("Edit the selected event"),
+             QKeySequence(Qt.Key.Key_Return), self.edit_selected),
+        )
+        for owner, context, text, keys, slot in shortcuts:
+            action = QAction(text, owner)
+            action.setShortcut(keys)
+            action.setShortcutContext(context)
+            action.triggered.connect(slot)
+            owner.addAction(action)
+        undo = self.undo_stack.createUndoAction(self.list, self.tr("Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcutContext(on_list)
+        self.list.addAction(undo)
+
+    # Reading --------------------------------------------------------------------
+
+    def apply_filter(self, flt: TimelineFilter) -> None:
+        self.model.set_filter(flt)
+        self._after_reload()
+        # The list answers each keystroke; the chart follows once typing rests,
+        # so its worker never competes with the list while someone types.
+        self._chart_timer.start()
+
+    def _after_reload(self) -> None:
+        empty = self.model.rowCount() == 0
+        if empty:
+            self.empty.setText(self.tr("Nothing matches this search or filter yet. "
+                                       "“Show everything” brings every event back.")
+                               if not self.model.filter.is_empty else
+                               self.tr("Your timeline is waiting for its first moment.\n"
+                                       "Press “Add an event” (Ctrl+N) to write one down: "
+                                       "a conversation, a hard day, a small step."))
+        self.list_stack.setCurrentIndex(1 if empty else 0)
+
+    def _load_extras(self) -> None:
+        if isValid(self):
+            self._load_chart()
+            self._load_tags()
+
+    def _load_chart(self) -> None:
+        self._chart_generation += 1
+        generation, flt, vault = self._chart_generation, self.model.filter, self.context.vault
+
+        def done(trend: TrustTrend) -> None:
+            if isValid(self) and generation == self._chart_generation:
+                self.chart.set_trend(trend, self.names)
+                self.trend_table.set_trend(trend, self.names)
+
+        self.context.tasks.run(partial(read_trend, vault, flt), done, self._failed)
+
+    def _load_tags(self) -> None:
+        def done(tags: list[str]) -> None:
+            if isValid(self):
+                self.filters.set_tags(tags)
+
+        self.context.tasks.run(partial(read_tags, self.context.vault), done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return  # the page went with a lock while a worker was reading
+        self.context.notify(str(error) if isinstance(error, KnownError)
+                            else self.tr("That did not work this time; nothing was changed."))
+
+    def _changed_elsewhere(self, kind: str) -> None:
+        if kind in _WATCHED and not self._writing:
+            self.refresh()
+
+    def refresh(self, select: str | None = None) -> None:
+        """Read everything again, keeping as many rows loaded as before."""
+        self.model.reload(max(FIRST_PAGE, self.model.loaded_events()))
+        self._after_reload()
+        self._load_extras()
+        if select:
+            self.select_event(select)
+
+    def written(self, select: str | None = None) -> None:
+        """After this page wrote: refresh and tell the other pages."""
+        self.refresh(select)
+        self._writing = True
+        try:
+            self.context.changes.changed.emit("timeline")
+        finally:
+            self._writing = False
+
+    def select_event(self, event_id: str) -> None:
+        row = self.model.row_of(event_id)
+        while row is None and self.model.canFetchMore():
+            self.model.fetchMore()
+            row = self.model.row_of(event_id)
+        if row is None:
+            self.context.notify(self.tr("That event is hidden by the current filter."))
+            return
+        index = self.model.index(row)
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.list.setFocus()
+
+    def _drill_into(self, day: date) -> None:
+        """An averaged point was clicked: narrow the list (and chart) to its week or month."""
+        if self.chart.trend.bucket is Bucket.WEEK:
+            last = day + timedelta(days=6)
+        else:
+            following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+            last = following - timedelta(days=1)
+        self.filters.set_range(day.isoformat(), last.isoformat())
+
+    def focus_search(self) -> None:
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def selected_event(self) -> TimelineEvent | None:
+        index = self.list.currentIndex()
+        if not index.isValid() or not self.list.selectionModel().isSelected(index):
+            return None
+        event = index.data(Role.EVENT)
+        return event if isinstance(event, TimelineEvent) else None
+
+    # Writing --------------------------------------------------------------------
+
+    def add_event(self) -> None:
+        if self._dialog_open():
+            return
+        dialog = EventDialog(self.names, parent=self)
+        if dialog.exec():
+            event = dialog.result_event()
+            self._save(lambda: self.service.add(event), event.id)
+
+    def edit_selected(self) -> None:
+        self._edit_index(self.list.currentIndex())
+
+    def _edit_index(self, index: QModelIndex) -> None:
+        event = index.data(Role.EVENT) if index.isValid() else None
+        if not isinstance(event, TimelineEvent) or self._dialog_open():
+            return
+        dialog = EventDialog(self.names, event, parent=self)
+        if dialog.exec():
+            edited = dialog.result_event()
+            self._save(lambda: self.service.update(edited), edited.id)
+
+    def _dialog_open(self) -> bool:
+        return self.findChild(EventDialog) is not None and any(
+            d.isVisible() for d in self.findChildren(EventDialog))
+
+    def _save(self, write, event_id: str) -> None:
+        try:
+            write()
+        except Exception as error:  # a typed storage error: say it calmly, keep the page
+            self._failed(error)
+            return
+        self.written(select=event_id)
+
+    def delete_selected(self) -> None:
+        event = self.selected_event()
+        if event is None:
+            return
+        self.undo_stack.push(_DeleteEvent(self, event))
+        self.message.show_message(
+            self.tr("“{title}” was removed from the timeline.").format(title=event.title),
+            self.tr("Undo"), self.undo_stack.undo)
+
+
+SECTION = Section(
+    key="timeline",
+    title=lambda: QCoreApplication.translate("Sections", "Timeline"),
+    icon="timeline.svg",
+    kinds=COUPLE,
+    build=TimelinePage,
+)

@@ -1,0 +1,67 @@
+"""Every control on these screens has a name a screen reader can say."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollBar,
+    QTableView,
+    QWidget,
+)
+
+from rebuild_desktop.views.checkins import CheckInsPage
+from rebuild_desktop.views.hard_moment_dialog import HardMomentDialog
+from rebuild_desktop.views.sections import ChangeBus, SectionContext
+from rebuild_desktop.views.tasks import TaskRunner
+from rebuild_desktop.views.timeline import TimelinePage
+from rebuild_desktop.views.timeline_editor import EventDialog
+
+_CONTROLS = (QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QComboBox,
+             QLineEdit, QPlainTextEdit)
+
+
+def _inside_owner(widget: QWidget) -> bool:
+    """Parts of a spin box, combo box or table (editor, popup, header) speak for their owner."""
+    if isinstance(widget, (QHeaderView, QScrollBar)):
+        return True
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, (QAbstractSpinBox, QComboBox)) or (
+                isinstance(parent, QTableView) and isinstance(widget, QAbstractButton)):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _unnamed(root: QWidget) -> list[str]:
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, _CONTROLS) or widget.parent() is None:
+            continue
+        if _inside_owner(widget) or widget.isHidden():
+            continue
+        text = widget.text() if isinstance(widget, QAbstractButton) else ""
+        if not widget.accessibleName() and not text:
+            missing.append(f"{type(widget).__name__} in {type(widget.parent()).__name__}")
+    return missing
+
+
+@pytest.mark.parametrize("build", [
+    lambda c: TimelinePage(c),
+    lambda c: CheckInsPage(c),
+    lambda c: EventDialog({"a": "Alex", "b": "Sam", "both": "Both"}),
+    lambda c: HardMomentDialog({"a": "Alex", "b": "Sam"}),
+])
+def test_every_control_is_named(qtbot, couple_vault, build):
+    context = SectionContext(couple_vault, TaskRunner(immediate=True), ChangeBus(), print)
+    widget = build(context)
+    qtbot.addWidget(widget)
+    assert _unnamed(widget) == []
