@@ -11,6 +11,7 @@ from pathlib import Path  # noqa: E402
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
 
 from rebuild_desktop.domain.records import Partner  # noqa: E402
 from rebuild_desktop.domain.values import PartnerId, Role, VaultKind  # noqa: E402
@@ -34,6 +35,10 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                      ("XDG_CACHE_HOME", ".cache")):
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.setenv("REBUILD_DESKTOP_DATA_DIR", str(tmp_path / "data"))
+    # Qt reads XDG_CONFIG_HOME only once per process: point QSettings at this
+    # test's folder explicitly, so no test sees another's settings file.
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(home / ".config"))
     return home
 
 

@@ -13,6 +13,7 @@ import uuid
 
 from rebuild_desktop.domain.records import HardMoment, TimelineEvent
 from rebuild_desktop.domain.values import Author, EventKind
+from rebuild_desktop.services.pacing import PacingService
 from rebuild_desktop.storage.connection import Connection, transaction
 from rebuild_desktop.storage.records import HardMomentRepository, TimelineRepository
 from rebuild_desktop.storage.timeline_queries import TimelineQueries
@@ -24,8 +25,12 @@ class HardMomentService:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
-    def record(self, moment: HardMoment, title: str, text: str) -> str:
-        """Save a hard moment and its timeline row (``title``/``text`` already worded)."""
+    def record(self, moment: HardMoment, title: str, text: str) -> bool:
+        """Save a hard moment and its timeline row (``title``/``text`` already worded).
+
+        Returns:
+            Whether pacing was paused by it (when the couple turned that on).
+        """
         event = TimelineEvent(
             id=str(uuid.uuid4()), date=moment.date[:10], kind=EventKind.SETBACK,
             author=Author(moment.partner.value), title=title, text=text,
@@ -35,4 +40,4 @@ class HardMomentService:
             HardMomentRepository(self._conn).add(moment)
             TimelineRepository(self._conn).add(event)
             TimelineQueries(self._conn).set_origin(event.id, f"hard_moment:{moment.id}")
-        return event.id
+        return PacingService(self._conn).pause_for_hard_moment(moment.partner)

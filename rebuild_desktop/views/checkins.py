@@ -134,6 +134,7 @@ class CheckInsPage(QWidget):
         self.request = QLineEdit()
         self.request.setAccessibleName(self.tr("One request"))
         self.for_counselor = QCheckBox(self.tr("Include in the counselor summary"))
+        self.for_counselor.setAccessibleName(self.tr("Include in the counselor summary"))
         self.for_counselor.setChecked(True)
         self.save = QPushButton(self.tr("Save this check-in"))
         self.save.setDefault(True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.records import HardMoment
 from rebuild_desktop.domain.values import PartnerId
-from rebuild_desktop.resources import resource
 from rebuild_desktop.services.hard_moments import HardMomentService
 from rebuild_desktop.services.timeline import TimelineService, new_id
+from rebuild_desktop.views.errors import describe
+from rebuild_desktop.views.icons import icon
 from rebuild_desktop.views.sections import SectionContext
 
 SHORTCUT = "Ctrl+Shift+H"
@@ -118,12 +120,16 @@ def record_hard_moment(context: SectionContext, parent: QWidget | None = None) -
         return False
     moment = dialog.moment()
     try:
-        HardMomentService(context.vault.db).record(
+        paused = HardMomentService(context.vault.db).record(
             moment, dialog.tr("A hard moment"), dialog.timeline_text(moment))
-    except Exception as error:  # a typed storage error, said calmly
-        context.notify(str(error))
+    except KnownError as error:
+        context.notify(describe(error))
         return False
-    context.notify(dialog.tr("Saved. Be gentle with yourself."))
+    if paused:
+        context.notify(dialog.tr("Saved, and pacing is paused for now. Be gentle with yourself."))
+        context.changes.changed.emit("pacing")
+    else:
+        context.notify(dialog.tr("Saved. Be gentle with yourself."))
     context.changes.changed.emit("hard_moments")
     context.changes.changed.emit("timeline")
     return True
@@ -131,7 +137,7 @@ def record_hard_moment(context: SectionContext, parent: QWidget | None = None) -
 
 def hard_moment_action(context: SectionContext, parent: QWidget) -> QAction:
     """The toolbar action (Ctrl+Shift+H) that records a hard moment from any page."""
-    action = QAction(QIcon(str(resource("icons", "hard-moment.svg"))),
+    action = QAction(icon("hard-moment"),
                      QCoreApplication.translate("HardMoment", "Hard moment"), parent)
     action.setShortcut(QKeySequence(SHORTCUT))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

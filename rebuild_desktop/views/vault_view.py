@@ -14,14 +14,18 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QStatusBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from rebuild_desktop.domain.values import VaultKind
 from rebuild_desktop.services.library import VaultLibrary
 from rebuild_desktop.services.vault import UnlockMethod, Vault
+from rebuild_desktop.views.hard_moment_dialog import hard_moment_action
 from rebuild_desktop.views.icons import icon
 from rebuild_desktop.views.sections import ChangeBus, Section, SectionContext, sections_for
 from rebuild_desktop.views.style import GRID
@@ -55,6 +59,7 @@ class VaultView(QWidget):
         self._describe_unlock()
 
     def _build(self) -> None:
+        vault = self.vault
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(self.tr("Sections"))
@@ -86,6 +91,17 @@ class VaultView(QWidget):
         side.setContentsMargins(2 * GRID, 2 * GRID, GRID, 2 * GRID)
         side.setSpacing(GRID)
         side.addWidget(self.sidebar, 1)
+        if vault.kind is VaultKind.COUPLE:
+            # Reachable from every page: a button here and Ctrl+Shift+H.
+            self.hard_moment = hard_moment_action(self.context, self)
+            self.addAction(self.hard_moment)
+            self.hard_moment_button = QToolButton(self)
+            self.hard_moment_button.setDefaultAction(self.hard_moment)
+            self.hard_moment_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self.hard_moment_button.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                                  QSizePolicy.Policy.Fixed)
+            self.hard_moment_button.setAccessibleName(self.tr("Record a hard moment"))
+            side.addWidget(self.hard_moment_button)
         side.addWidget(self.hide_button)
         side.addWidget(self.lock_button)
 

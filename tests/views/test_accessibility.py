@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QCalendarWidget,
     QComboBox,
     QLineEdit,
     QWidget,
@@ -25,10 +26,12 @@ _CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView)
 
 def inside_compound_control(widget: QWidget) -> bool:
     """Parts Qt builds inside a control (a combo box's popup, a spin box's line
-    edit, a line edit's clear button) are named by the control itself."""
+    edit, a line edit's clear button, a table's headers, a calendar's month
+    buttons) are named by the control itself."""
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, QComboBox | QAbstractSpinBox | QLineEdit):
+        if isinstance(parent, QComboBox | QAbstractSpinBox | QLineEdit | QAbstractItemView
+                      | QCalendarWidget):
             return True
         parent = parent.parentWidget()
     return False

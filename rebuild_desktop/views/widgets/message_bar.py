@@ -22,6 +22,7 @@ class MessageBar(QFrame):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.action = QPushButton()
+        self.action.setAccessibleName(self.tr("Act on this message"))
         self.action.hide()  # shown with a name and text when a message offers a way back
         self.close_button = QToolButton()
         self.close_button.setText("✕")
