@@ -123,6 +123,17 @@ class VaultPage(QScrollArea):
         self.message = message_label(body)
         layout.addWidget(self.busy)
         layout.addWidget(self.message)
+
+        layout.addSpacing(GRID)
+        layout.addWidget(label(self.tr("Locking and hiding"), "subheading"))
+        layout.addWidget(label(self.tr(
+            "Lock (Ctrl+L) closes the vault and forgets its key; it also locks by itself "
+            "after the idle time in Settings, and when the screen locks or the computer "
+            "sleeps. Hide now, or Shift pressed three times, does the same at once, with "
+            "no question, and leaves only the start screen. Both keep the vault safe from "
+            "someone who uses this computer afterwards. Neither can help against a program "
+            "that watches the screen or the keyboard while the vault is open, or against "
+            "being made to unlock it."), "note"))
         layout.addStretch(1)
 
         self.passphrase_button.clicked.connect(self._change_passphrase)
