@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QTime
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QFont, QHideEvent, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,13 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.records import CheckIn
 from rebuild_desktop.domain.values import PartnerId
 from rebuild_desktop.resources import resource
 from rebuild_desktop.services.checkins import Cadence, CheckInService
 from rebuild_desktop.services.timeline import TimelineService, new_id
+from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.models.checkin_model import CheckInModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
+from rebuild_desktop.views.widgets.draft_keeper import DraftKeeper
 from rebuild_desktop.views.widgets.message_bar import MessageBar
 
 
@@ -59,6 +62,14 @@ class CheckInsPage(QWidget):
         self._tray: QSystemTrayIcon | None = None
         self._build()
         self._load()
+        # The answers are kept as a draft inside the vault while typing, so a
+        # crash or a lock loses nothing; saving the check-in drops the draft.
+        self.draft = DraftKeeper(context.vault.db, "checkins:form", {
+            "feel": self.feel, "when": self.when, "need": self.need,
+            "went_well": self.went_well, "hard": self.hard, "request": self.request,
+        }, self)
+        if self.draft.restore():
+            self.saved.show_message(self.tr("What you were writing before has been kept."))
         self.context.changes.changed.connect(self._changed_elsewhere)
 
     def _build(self) -> None:
@@ -222,19 +233,24 @@ class CheckInsPage(QWidget):
         )
         try:
             self.service.record(checkin, self.tr("Check-in"))
-        except Exception as error:  # a typed storage error: the answers stay in the form
-            self.context.notify(str(error))
+        except KnownError as error:  # the answers stay in the form
+            self.context.notify(describe(error))
             return
         for edit in (self.feel, self.when, self.need, self.request):
             edit.clear()
         for text in (self.went_well, self.hard):
             text.clear()
+        self.draft.discard()  # clearing the fields must not leave an empty draft behind
         name = self.names.get(checkin.partner.value, "")
         self.saved.show_message(self.tr("Thank you, {name}. Your check-in is saved and on the "
                                         "timeline.").format(name=name))
         self._refresh()
         self.context.changes.changed.emit("checkins")
         self.context.changes.changed.emit("timeline")
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
+        self.draft.flush()  # the page hides before a lock closes the vault
+        super().hideEvent(event)
 
     def _changed_elsewhere(self, kind: str) -> None:
         if kind == "checkins":

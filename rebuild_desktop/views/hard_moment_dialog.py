@@ -7,6 +7,7 @@ helped. Saving also puts the moment on the timeline.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -14,7 +15,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -25,23 +25,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.records import HardMoment
 from rebuild_desktop.domain.values import PartnerId
 from rebuild_desktop.services.hard_moments import HardMomentService
 from rebuild_desktop.services.timeline import TimelineService, new_id
-from rebuild_desktop.views.errors import describe
+from rebuild_desktop.storage.connection import Connection
 from rebuild_desktop.views.icons import icon
 from rebuild_desktop.views.sections import SectionContext
+from rebuild_desktop.views.widgets.editor_dialog import EditorDialog
 
 SHORTCUT = "Ctrl+Shift+H"
 
 
-class HardMomentDialog(QDialog):
+class HardMomentDialog(EditorDialog):
     """Intensity 0–10, what set it off, what helped; nothing else is asked."""
 
-    def __init__(self, names: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(self, names: dict[str, str], parent: QWidget | None = None, *,
+                 save: Callable[[HardMoment], object] | None = None,
+                 drafts: Connection | None = None) -> None:
         super().__init__(parent)
+        self._save = save
         self.setWindowTitle(self.tr("A hard moment"))
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
@@ -87,11 +90,20 @@ class HardMomentDialog(QDialog):
         form.addRow(self.tr("What &helped"), self.helped)
         form.addRow("", self.for_counselor)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.cancel)
         layout.addWidget(buttons)
+        if drafts is not None:
+            self.keep_drafts(drafts, "hard_moment:new",
+                             {"trigger": self.trigger, "helped": self.helped})
+
+    def accept(self) -> None:
+        moment = self.saved_moment = self.moment()
+        save = self._save
+        self.save_then_accept(None if save is None else lambda: save(moment))
 
     def moment(self, now: datetime | None = None) -> HardMoment:
         when = (now or datetime.now().astimezone()).replace(microsecond=0)
@@ -115,16 +127,17 @@ class HardMomentDialog(QDialog):
 def record_hard_moment(context: SectionContext, parent: QWidget | None = None) -> bool:
     """Open the dialog and save what was written; True when something was saved."""
     names = TimelineService(context.vault.db).partner_names()
-    dialog = HardMomentDialog(names, parent)
-    if not dialog.exec():
+    service = HardMomentService(context.vault.db)
+    outcome: list[bool] = []
+
+    def save(moment: HardMoment) -> None:
+        outcome.append(service.record(moment, dialog.tr("A hard moment"),
+                                      dialog.timeline_text(moment)))
+
+    dialog = HardMomentDialog(names, parent, save=save, drafts=context.vault.db)
+    if not dialog.exec() or not outcome:
         return False
-    moment = dialog.moment()
-    try:
-        paused = HardMomentService(context.vault.db).record(
-            moment, dialog.tr("A hard moment"), dialog.timeline_text(moment))
-    except KnownError as error:
-        context.notify(describe(error))
-        return False
+    paused = outcome[0]
     if paused:
         context.notify(dialog.tr("Saved, and pacing is paused for now. Be gentle with yourself."))
         context.changes.changed.emit("pacing")

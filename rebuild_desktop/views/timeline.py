@@ -31,6 +31,7 @@ from rebuild_desktop.services.timeline import (
     read_trend,
 )
 from rebuild_desktop.services.trust_trend import Bucket, TrustTrend
+from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.models.timeline_model import FIRST_PAGE, Role, TimelineModel
 from rebuild_desktop.views.models.trend_table_model import TrendTableModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
@@ -225,7 +226,7 @@ class TimelinePage(QWidget):
     def _failed(self, error: BaseException) -> None:
         if not isValid(self):
             return  # the page went with a lock while a worker was reading
-        self.context.notify(str(error) if isinstance(error, KnownError)
+        self.context.notify(describe(error) if isinstance(error, KnownError)
                             else self.tr("That did not work this time; nothing was changed."))
 
     def _changed_elsewhere(self, kind: str) -> None:
@@ -287,10 +288,10 @@ class TimelinePage(QWidget):
     def add_event(self) -> None:
         if self._dialog_open():
             return
-        dialog = EventDialog(self.names, parent=self)
+        dialog = EventDialog(self.names, parent=self, save=self.service.add,
+                             drafts=self.context.vault.db)
         if dialog.exec():
-            event = dialog.result_event()
-            self._save(lambda: self.service.add(event), event.id)
+            self.written(select=dialog.saved_event.id if dialog.saved_event else None)
 
     def edit_selected(self) -> None:
         self._edit_index(self.list.currentIndex())
@@ -299,22 +300,14 @@ class TimelinePage(QWidget):
         event = index.data(Role.EVENT) if index.isValid() else None
         if not isinstance(event, TimelineEvent) or self._dialog_open():
             return
-        dialog = EventDialog(self.names, event, parent=self)
+        dialog = EventDialog(self.names, event, parent=self,
+                             save=self.service.update, drafts=self.context.vault.db)
         if dialog.exec():
-            edited = dialog.result_event()
-            self._save(lambda: self.service.update(edited), edited.id)
+            self.written(select=dialog.saved_event.id if dialog.saved_event else None)
 
     def _dialog_open(self) -> bool:
         return self.findChild(EventDialog) is not None and any(
             d.isVisible() for d in self.findChildren(EventDialog))
-
-    def _save(self, write, event_id: str) -> None:
-        try:
-            write()
-        except Exception as error:  # a typed storage error: say it calmly, keep the page
-            self._failed(error)
-            return
-        self.written(select=event_id)
 
     def delete_selected(self) -> None:
         event = self.selected_event()

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 from rebuild_desktop.domain.records import TimelineEvent
 from rebuild_desktop.domain.values import Author, EventKind, PartnerId
 from rebuild_desktop.services.timeline import new_id
+from rebuild_desktop.storage.connection import Connection
+from rebuild_desktop.views.widgets.editor_dialog import EditorDialog
 from rebuild_desktop.views.widgets.kind_style import kind_word
 
 _NOT_RATED = -1
@@ -36,13 +38,23 @@ def split_tags(text: str) -> list[str]:
     return list(seen.values())
 
 
-class EventDialog(QDialog):
-    """Add (``event=None``) or edit a timeline event; ``result_event()`` after accept."""
+class EventDialog(EditorDialog):
+    """Add (``event=None``) or edit a timeline event.
+
+    With ``save``, Save writes the event and the dialog stays open, text and
+    all, when the write fails (a full disk). With ``drafts``, the title, text
+    and tags are kept as a draft inside the vault while typing, so a crash or
+    a lock loses nothing; Save or Cancel by the person drops the draft.
+    """
 
     def __init__(self, names: dict[str, str], event: TimelineEvent | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 save: Callable[[TimelineEvent], object] | None = None,
+                 drafts: Connection | None = None) -> None:
         super().__init__(parent)
         self._event = event
+        self._save = save
+        self.saved_event: TimelineEvent | None = None
         self.setWindowTitle(self.tr("Edit event") if event else self.tr("Add an event"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
@@ -97,16 +109,16 @@ class EventDialog(QDialog):
         form.addRow("", self.for_counselor)
         layout.addLayout(form)
 
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.hide()
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.cancel)
         layout.addWidget(buttons)
         self._fill(event)
+        if drafts is not None:
+            self.keep_drafts(drafts, f"timeline:{event.id if event else 'new'}",
+                             {"title": self.title, "text": self.text, "tags": self.tags})
 
     def _fill(self, event: TimelineEvent | None) -> None:
         if event is None:
@@ -124,11 +136,12 @@ class EventDialog(QDialog):
 
     def accept(self) -> None:
         if not self.title.text().strip():
-            self.problem.setText(self.tr("Please give the event a short title."))
-            self.problem.show()
+            self.say(self.tr("Please give the event a short title."))
             self.title.setFocus()
             return
-        super().accept()
+        event = self.saved_event = self.result_event()  # once: a new event gets its id here
+        save = self._save
+        self.save_then_accept(None if save is None else lambda: save(event))
 
     def result_event(self) -> TimelineEvent:
         """The event as the form now describes it (keeps the id and unknown keys)."""

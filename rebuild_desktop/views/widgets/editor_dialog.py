@@ -1,0 +1,61 @@
+"""A dialog that loses nothing a person typed.
+
+Its text fields are kept as a draft inside the vault while typing; a lock
+closes it with ``reject()``, which keeps the draft for next time, while the
+person's own Cancel drops it. Save runs the write while the dialog is still
+open, so a failure (a full disk) is said in one sentence and every word stays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
+
+from rebuild_desktop.domain.errors import KnownError
+from rebuild_desktop.storage.connection import Connection
+from rebuild_desktop.views.errors import describe
+from rebuild_desktop.views.widgets.draft_keeper import DraftKeeper, Editor
+
+
+class EditorDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.draft: DraftKeeper | None = None
+
+    def keep_drafts(self, conn: Connection, key: str, fields: dict[str, Editor]) -> None:
+        """Keep ``fields`` as the draft ``key``, and put back one kept earlier."""
+        self.draft = DraftKeeper(conn, key, fields, self)
+        if self.draft.restore():
+            self.say(self.tr("What you were writing before has been kept."))
+
+    def say(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+
+    def save_then_accept(self, write: Callable[[], object] | None) -> None:
+        """Run ``write`` with the dialog still open; accept only when it worked."""
+        if write is not None:
+            try:
+                write()
+            except KnownError as error:
+                self.say(describe(error))  # the text stays in the fields
+                return
+        if self.draft is not None:
+            self.draft.discard()
+        super().accept()
+
+    def cancel(self) -> None:
+        """The person's own Cancel: the draft goes too."""
+        if self.draft is not None:
+            self.draft.discard()
+            self.draft = None
+        self.reject()
+
+    def reject(self) -> None:
+        if self.draft is not None:
+            self.draft.flush()  # a lock closes the dialog this way: keep the words
+        super().reject()
