@@ -60,6 +60,14 @@ while True:
         print("restored", backup.name, flush=True)
 """
 
+_IMPORTER = _CHILD_PRELUDE + """
+from rebuild_desktop.services.interchange import import_json
+vault = library.open_with_recovery_code("crash", code)
+print("ready", flush=True)
+import_json(vault, Path(sys.argv[2]))
+print("imported", flush=True)
+"""
+
 _PASSPHRASE_CHANGER = _CHILD_PRELUDE + """
 vault = library.open_with_recovery_code("crash", code)
 print("ready", flush=True)
@@ -161,4 +169,37 @@ def test_killed_passphrase_change_leaves_a_slot_that_unlocks(library: VaultLibra
                 continue
         assert opened, "no passphrase opens the vault after a crash"
         for vault in opened:
+            vault.close()
+
+
+def _interchange_file(path: Path, events: int) -> Path:
+    import json
+    import uuid
+
+    records = [{"id": str(uuid.uuid4()), "date": f"2026-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+                "kind": "note", "author": "a", "title": f"event {i}", "text": "words " * 40}
+               for i in range(events)]
+    document = {"format": "rebuild-desktop", "version": 1,
+                "vault": {"kind": "couple", "partners": [{"id": "a"}, {"id": "b"}]},
+                "timeline": records}
+    path.write_text(json.dumps(document))
+    return path
+
+
+def test_killed_import_leaves_nothing_or_everything(library: VaultLibrary, tmp_path: Path):
+    code = _make_vault(library)
+    rng = random.Random(3)
+    before = 0
+    for round_number in range(QUICK_ROUNDS):
+        file = _interchange_file(tmp_path / f"big-{round_number}.json", 3000)
+        child = _spawn(_IMPORTER, library.data_dir, code, str(file))
+        finished = "imported" in _kill_after(child, rng.uniform(0.05, 1.0))
+        vault = library.open_with_recovery_code("crash", code)
+        try:
+            count = TimelineRepository(vault.db).count()
+            assert count in (before, before + 3000)  # all or nothing, never a mix
+            assert not finished or count == before + 3000
+            before = count
+            assert integrity_problems(vault.db) == 0
+        finally:
             vault.close()
