@@ -178,7 +178,7 @@ def _section_blocks(report: Report, section: object) -> Iterator[Block]:
         yield from _timeline(report, section)
     elif isinstance(section, TrustChartSection):
         yield Text(tr("Each partner's trust from 0 to 10, from the check-ins and rated events "
-                      "shared in this summary. Triangles mark milestones, diamonds hard days."),
+                      "shared in this summary, as the timeline's chart shows it."),
                    "note", space_before=4, keep_with_next=True)
         yield Chart(section.series)
     elif isinstance(section, CheckInSection):

@@ -9,9 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QPointF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QImage,
     QPageLayout,
     QPageSize,
@@ -84,12 +94,28 @@ def paint_page(painter: QPainter, page: Page, number: int, count: int,
             painter.setPen(QPen(INK["rule"], 0.75 * PT))
             painter.drawLine(QPointF(item.x1, item.y), QPointF(item.x2, item.y))
         elif isinstance(item, ChartItem):
-            painter.setFont(setter.fonts["small"])
-            paint_trust_chart(painter, item.rect, item.series, palette)
+            _chart(painter, setter, item, palette)
 
     footer = _tr("Page %1 of %2").replace("%1", str(number)).replace("%2", str(count))
     width = setter.metrics["footer"].horizontalAdvance(footer)
     _line(painter, setter, (A4_WIDTH - width) / 2, A4_HEIGHT - MARGIN_BOTTOM, footer, "footer")
+
+
+CHART_PIXELS_WIDE = 640  # the chart is drawn on the grid it has on screen, then scaled
+
+
+def _chart(painter: QPainter, setter: object, item: ChartItem, palette: QPalette) -> None:
+    """The timeline's own chart painting, scaled from its screen grid to the page."""
+    scale = item.rect.width() / CHART_PIXELS_WIDE
+    font = QFont(setter.fonts["small"])  # type: ignore[attr-defined]
+    font.setPixelSize(12)
+    painter.save()
+    painter.translate(item.rect.topLeft())
+    painter.scale(scale, scale)
+    painter.setFont(font)
+    paint_trust_chart(painter, QRectF(0, 0, CHART_PIXELS_WIDE, item.rect.height() / scale),
+                      item.series.trend, palette, item.series.names)
+    painter.restore()
 
 
 def _line(painter: QPainter, setter: Typesetter, x: float, baseline: float, text: str,

@@ -18,15 +18,15 @@ from rebuild_desktop.domain.records import (
     Partner,
     TimelineEvent,
 )
+from rebuild_desktop.domain.trust_trend import build_trend
 from rebuild_desktop.domain.values import (
     AgreementStatus,
     Comfort,
-    EventKind,
     PacingArea,
     PartnerId,
     VaultKind,
 )
-from rebuild_desktop.painting.trust_chart import TrustLine, TrustMarker, TrustSeries
+from rebuild_desktop.painting.trust_chart import TrustSeries
 from rebuild_desktop.storage.connection import Connection
 from rebuild_desktop.storage.pacing import PacingRepository
 from rebuild_desktop.storage.partners import PartnerRepository
@@ -44,6 +44,7 @@ from rebuild_desktop.storage.report_queries import (
     gratitude_counts,
     timeline_from_origin,
 )
+from rebuild_desktop.storage.timeline_queries import TrustPoint
 
 Day = str | None
 Names = dict[PartnerId, str]
@@ -175,19 +176,15 @@ def _timeline(conn: Connection, date_from: Day, date_to: Day, options: ReportOpt
 
 def _trust_chart(conn: Connection, date_from: Day, date_to: Day, options: ReportOptions,
                  names: Names) -> TrustChartSection:
-    points: dict[PartnerId, list[tuple[str, int]]] = {p: [] for p in names}
-    markers = []
-    for checkin in counselor_records(conn, CheckInRepository, date_from, date_to):
-        points.setdefault(checkin.partner, []).append((checkin.date[:10], checkin.trust))
-    for event in counselor_records(conn, TimelineRepository, date_from, date_to):
-        for partner, value in event.trust.items():
-            points.setdefault(partner, []).append((event.date[:10], value))
-        if event.kind in (EventKind.MILESTONE, EventKind.SETBACK):
-            markers.append(TrustMarker(event.date[:10], event.kind is EventKind.SETBACK))
-    lines = [TrustLine(names.get(p, p.value), sorted(values))
-             for p, values in sorted(points.items())]
-    span = (date_from, date_to) if date_from and date_to else None
-    return TrustChartSection(TrustSeries(lines, markers, span))
+    """The same trend the timeline's chart draws, from the events shared with the
+    counselor (a check-in's rating is on its timeline row, so it counts once)."""
+    points = [
+        TrustPoint(event.id, event.date, event.kind.value,
+                   event.trust.get(PartnerId.A), event.trust.get(PartnerId.B))
+        for event in counselor_records(conn, TimelineRepository, date_from, date_to)
+    ]
+    chart_names = {partner.value: name for partner, name in names.items()}
+    return TrustChartSection(TrustSeries(build_trend(points), chart_names))
 
 
 def _checkins(conn: Connection, date_from: Day, date_to: Day, options: ReportOptions,

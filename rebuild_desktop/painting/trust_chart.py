@@ -1,219 +1,228 @@
-"""The trust trend chart: each partner's trust over time, milestones and setbacks marked.
+"""The trust trend chart's drawing: one line per partner, discoveries,
+milestones and hard days marked.
 
-``paint_trust_chart`` draws into any painter (a widget, a PDF page, an
-image). Colours come from the palette for text and grid; the two lines use
-the Okabe–Ito colours and differ in dash and point shape as well, so the
-chart reads in greyscale and for colour-blind readers. Setbacks are muted
-amber, not alarm red.
+``paint_trust_chart`` draws into any QPainter, from palette roles only: the
+timeline's chart widget and the counselor summary's PDF page use this same
+code, so the counselor sees the chart the couple sees.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QLineF, QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen
 
-LINE_COLOURS = (QColor("#0072B2"), QColor("#CC79A7"))  # blue, reddish purple
-MILESTONE_COLOUR = QColor("#009E73")  # bluish green
-SETBACK_COLOUR = QColor("#D9A441")  # muted amber
-TRUST_MAX = 10
-MARKER_LINES_UP_TO = 12
+from rebuild_desktop.domain.trust_trend import Bucket, TrustTrend
+from rebuild_desktop.painting.kind_style import (
+    is_dark,
+    kind_colour,
+    kind_word,
+    paint_kind_icon,
+)
 
-
-@dataclass(frozen=True, slots=True)
-class TrustLine:
-    """One partner's ratings: ``(YYYY-MM-DD, 0–10)`` in date order."""
-
-    label: str
-    points: list[tuple[str, int]]
-
-
-@dataclass(frozen=True, slots=True)
-class TrustMarker:
-    """A milestone or a setback on the date axis."""
-
-    date: str
-    setback: bool
-
-
-@dataclass(frozen=True, slots=True)
-class TrustSeries:
-    lines: list[TrustLine]
-    markers: list[TrustMarker] = field(default_factory=list)
-    span: tuple[str, str] | None = None  # the period shown, when it is known
-
-    @property
-    def empty(self) -> bool:
-        return not any(line.points for line in self.lines)
+_LINE_COLOURS = {"a": "#0072B2", "b": "#CC79A7"}  # Okabe–Ito blue and reddish purple
+_MARKER_BAND = 28
+_LANES = {"discovery": 0, "milestone": 0, "setback": 1}  # hard days on a lane of their own
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("TrustChart", text)
 
 
-def _day(iso: str) -> int:
-    return date.fromisoformat(iso[:10]).toordinal()
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Something under the pointer: where it is, what to say, what to select."""
+
+    point: QPointF
+    label: str
+    event_id: str | None
+    day: date
 
 
-def paint_trust_chart(painter: QPainter, rect: QRectF, series: TrustSeries,
-                      palette: QPalette) -> None:
-    """Draw ``series`` inside ``rect`` with the painter's current font as the base size."""
+@dataclass(frozen=True, slots=True)
+class TrustSeries:
+    """What a chart shows: the trend and the partners' names (or initials) by id."""
+
+    trend: TrustTrend
+    names: dict[str, str]
+
+
+def line_colour(partner: str, palette: QPalette) -> QColor:
+    colour = QColor(_LINE_COLOURS[partner])
+    return colour.lighter(140) if is_dark(palette) else colour
+
+
+class _Frame:
+    """Maps days and ratings (0–10) to points inside the plot area."""
+
+    def __init__(self, rect: QRectF, first: date, last: date) -> None:
+        self.plot = rect.adjusted(28, _MARKER_BAND + 8, -8, -22)
+        self.first = first
+        self.days = max(1, (last - first).days)
+
+    def x(self, day: date) -> float:
+        return self.plot.left() + (day - self.first).days / self.days * self.plot.width()
+
+    def y(self, value: float) -> float:
+        return self.plot.bottom() - value / 10 * self.plot.height()
+
+
+def _frame(rect: QRectF, trend: TrustTrend) -> _Frame | None:
+    span = trend.span()
+    if span is None:
+        return None
+    first, last = span
+    if first == last:
+        first, last = first - timedelta(days=3), last + timedelta(days=3)
+    return _Frame(rect, first, last)
+
+
+def _date_text(day: date, bucket: Bucket) -> str:
+    if bucket is Bucket.MONTH:
+        return day.strftime("%Y-%m")
+    if bucket is Bucket.WEEK:
+        return _tr("week of {day}").format(day=day.isoformat())
+    return day.isoformat()
+
+
+def chart_hits(rect: QRectF, trend: TrustTrend, names: dict[str, str]) -> list[Hit]:
+    """Every point and marker as the chart places them in ``rect``."""
+    frame = _frame(rect, trend)
+    if frame is None:
+        return []
+    hits = []
+    for partner, points in trend.series.items():
+        for p in points:
+            if p.count > 1:
+                label = _tr("{name}: trust {value:.1f} on average, {when} ({count} ratings)")
+            else:
+                label = _tr("{name}: trust {value:.0f}, {when}")
+            hits.append(Hit(QPointF(frame.x(p.day), frame.y(p.value)),
+                            label.format(name=names.get(partner, partner), value=p.value,
+                                         when=_date_text(p.day, trend.bucket), count=p.count),
+                            p.event_id, p.day))
+    for m in trend.markers:
+        text = kind_word(m.kind) if m.count == 1 else f"{kind_word(m.kind)} × {m.count}"
+        lane_y = frame.plot.top() - _MARKER_BAND + 6 + _LANES.get(m.kind, 0) * 14
+        hits.append(Hit(QPointF(frame.x(m.day), lane_y),
+                        f"{text}, {_date_text(m.day, trend.bucket)}", m.event_id, m.day))
+    return hits
+
+
+def paint_trust_chart(painter: QPainter, rect: QRectF, series: TrustTrend, palette: QPalette,
+                      names: dict[str, str] | None = None) -> None:
+    """Draw the trend into ``rect`` with colours from ``palette``."""
+    names = names or {"a": "A", "b": "B"}
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    unit = max(painter.device().logicalDpiY(), 1) / 72.0  # one point in device units
-    metrics = QFontMetricsF(painter.font(), painter.device())
-    text_colour = palette.color(QPalette.ColorRole.Text)
+    text = palette.color(QPalette.ColorRole.Text)
     muted = palette.color(QPalette.ColorRole.PlaceholderText)
-    grid = palette.color(QPalette.ColorRole.Mid)
-
-    legend_h = metrics.height() * 1.6
-    label_w = metrics.horizontalAdvance("10") + 6 * unit
-    plot = QRectF(rect.left() + label_w, rect.top() + legend_h,
-                  rect.width() - label_w - 4 * unit,
-                  rect.height() - legend_h - metrics.height() * 1.8)
-    inset = 8 * unit  # points never sit on the plot's edges
-    span = QRectF(plot.left() + inset, plot.top(), plot.width() - 2 * inset, plot.height())
-
-    days = [_day(d) for line in series.lines for d, _ in line.points]
-    days += [_day(m.date) for m in series.markers]
-    if series.span is not None:
-        days += [_day(series.span[0]), _day(series.span[1])]
-    first, last = (min(days), max(days)) if days else (0, 1)
-    if first == last:
-        first, last = first - 1, last + 1
-
-    def x_of(iso: str) -> float:
-        return span.left() + (_day(iso) - first) / (last - first) * span.width()
-
-    def y_of(value: int) -> float:
-        return plot.bottom() - value / TRUST_MAX * plot.height()
-
-    painter.setPen(QPen(grid, 0.5 * unit))
-    for value in (0, 5, 10):
-        y = y_of(value)
-        painter.drawLine(QLineF(plot.left(), y, plot.right(), y))
+    frame = _frame(rect, series)
+    if frame is None:
         painter.setPen(muted)
-        painter.drawText(QRectF(rect.left(), y - metrics.height() / 2, label_w - 4 * unit,
-                                metrics.height()),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
-        painter.setPen(QPen(grid, 0.5 * unit))
-
-    if days:
-        _date_axis(painter, plot, first, last, x_of, metrics, unit, muted)
-
-    busy = len(series.markers) > MARKER_LINES_UP_TO
-    for marker in series.markers:
-        colour = SETBACK_COLOUR if marker.setback else MILESTONE_COLOUR
-        x = x_of(marker.date)
-        if not busy:  # a faint guide line; with many markers the shapes alone read better
-            guide = QColor(colour)
-            guide.setAlpha(110)
-            painter.setPen(QPen(guide, 0.75 * unit, Qt.PenStyle.DotLine))
-            painter.drawLine(QLineF(x, plot.top(), x, plot.bottom()))
-        _marker_shape(painter, QPointF(x, plot.bottom()), 3.5 * unit, colour, marker.setback)
-
-    for index, line in enumerate(series.lines):
-        colour = LINE_COLOURS[index % len(LINE_COLOURS)]
-        pen = QPen(colour, 1.5 * unit)
-        if index % 2:
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                         _tr("Trust ratings from check-ins and events will gather here."))
+        painter.restore()
+        return
+    _paint_grid(painter, frame, series, palette)
+    for partner, points in series.series.items():
+        if not points:
+            continue
+        colour = line_colour(partner, palette)
+        pen = QPen(colour, 2)
+        if partner == "b":
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
-        points = [QPointF(x_of(d), y_of(v)) for d, v in line.points]
-        if len(points) > 1:
-            painter.drawPolyline(QPolygonF(points))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(colour))
-        for point in points:
-            _point_shape(painter, point, 2.0 * unit, square=bool(index % 2))
-
-    if series.empty:
-        painter.setPen(muted)
-        painter.drawText(plot, Qt.AlignmentFlag.AlignCenter,
-                         _tr("No trust ratings were shared for this period."))
-
-    _legend(painter, QRectF(plot.left(), rect.top(), plot.width(), legend_h), series,
-            metrics, unit, text_colour)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        path = QPainterPath(QPointF(frame.x(points[0].day), frame.y(points[0].value)))
+        for p in points[1:]:
+            path.lineTo(frame.x(p.day), frame.y(p.value))
+        painter.drawPath(path)
+        painter.setPen(QPen(colour, 1.5))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        radius = 3.0 if len(points) < 60 else 2.0
+        for p in points:
+            centre = QPointF(frame.x(p.day), frame.y(p.value))
+            if partner == "b":
+                painter.drawRect(QRectF(centre.x() - radius, centre.y() - radius,
+                                        radius * 2, radius * 2))
+            else:
+                painter.drawEllipse(centre, radius, radius)
+    _paint_markers(painter, frame, series, palette)
+    _paint_legend(painter, frame, names, palette, text)
     painter.restore()
 
 
-def _label(ordinal: int, pattern: str = "d MMM yyyy") -> str:
-    day = date.fromordinal(ordinal)
-    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+def _paint_markers(painter: QPainter, frame: _Frame, series: TrustTrend,
+                   palette: QPalette) -> None:
+    """Marked moments along the top; where they crowd, one icon stands for its neighbours."""
+    size, last_x = 11, {0: -1e9, 1: -1e9}
+    guides = len(series.markers) <= 40
+    for m in series.markers:
+        x = frame.x(m.day)
+        colour = kind_colour(m.kind, palette)
+        if guides:
+            faint = QColor(colour)
+            faint.setAlpha(70)
+            painter.setPen(QPen(faint, 1, Qt.PenStyle.DotLine))
+            painter.drawLine(QPointF(x, frame.plot.top()), QPointF(x, frame.plot.bottom()))
+        lane = _LANES.get(m.kind, 0)
+        if x - last_x[lane] < size + 2:
+            continue
+        last_x[lane] = x
+        top = frame.plot.top() - _MARKER_BAND + 1 + lane * (size + 3)
+        paint_kind_icon(painter, QRectF(x - size / 2, top, size, size), m.kind, colour)
 
 
-def _date_axis(painter: QPainter, plot: QRectF, first: int, last: int, x_of, metrics:
-               QFontMetricsF, unit: float, muted: QColor) -> None:
-    """The first and last day at the ends, and month names between where they fit."""
-    painter.setPen(muted)
-    below = QRectF(plot.left(), plot.bottom() + 5 * unit, plot.width(), metrics.height())
-    start, end = _label(first), _label(last)
-    painter.drawText(below, Qt.AlignmentFlag.AlignLeft, start)
-    painter.drawText(below, Qt.AlignmentFlag.AlignRight, end)
-    left_edge = plot.left() + metrics.horizontalAdvance(start) + 8 * unit
-    right_edge = plot.right() - metrics.horizontalAdvance(end) - 8 * unit
-    day = date.fromordinal(first)
-    month = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    while month.toordinal() < last:
-        name = _label(month.toordinal(), "MMM")
-        x = x_of(month.isoformat())
-        width = metrics.horizontalAdvance(name)
-        if x - width / 2 > left_edge and x + width / 2 < right_edge:
-            painter.drawLine(QLineF(x, plot.bottom(), x, plot.bottom() + 3 * unit))
-            painter.drawText(QPointF(x - width / 2, below.top() + metrics.ascent()), name)
-            left_edge = x + width / 2 + 8 * unit
-        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-
-
-def _point_shape(painter: QPainter, at: QPointF, radius: float, *, square: bool) -> None:
-    box = QRectF(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius)
-    if square:
-        painter.drawRect(box)
+def _paint_grid(painter: QPainter, frame: _Frame, trend: TrustTrend, palette: QPalette) -> None:
+    muted = palette.color(QPalette.ColorRole.PlaceholderText)
+    grid = QColor(palette.color(QPalette.ColorRole.Mid))
+    grid.setAlpha(90)
+    small = QFont(painter.font())
+    if small.pixelSize() > 0:  # a page scaled to the chart's pixel grid (the PDF)
+        small.setPixelSize(max(9, round(small.pixelSize() * 0.85)))
     else:
-        painter.drawEllipse(box)
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+    painter.setFont(small)
+    for value in (0, 5, 10):
+        y = frame.y(value)
+        painter.setPen(QPen(grid, 1))
+        painter.drawLine(QPointF(frame.plot.left(), y), QPointF(frame.plot.right(), y))
+        painter.setPen(muted)
+        painter.drawText(QRectF(0 + frame.plot.left() - 28, y - 8, 22, 16),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
+    first = frame.first
+    last = first + timedelta(days=frame.days)
+    below = QRectF(frame.plot.left(), frame.plot.bottom() + 4, frame.plot.width(), 16)
+    painter.drawText(below, Qt.AlignmentFlag.AlignLeft, first.isoformat())
+    painter.drawText(below, Qt.AlignmentFlag.AlignRight, last.isoformat())
+    if trend.bucket is not Bucket.EVENT:
+        note = _tr("averaged per week") if trend.bucket is Bucket.WEEK else _tr(
+            "averaged per month")
+        edge = painter.fontMetrics().horizontalAdvance(first.isoformat()) + 16
+        painter.drawText(below.adjusted(edge, 0, 0, 0), Qt.AlignmentFlag.AlignLeft, note)
 
 
-def _marker_shape(painter: QPainter, at: QPointF, size: float, colour: QColor,
-                  setback: bool) -> None:
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QBrush(colour))
-    if setback:  # a diamond
-        shape = [QPointF(at.x(), at.y() - size), QPointF(at.x() + size, at.y()),
-                 QPointF(at.x(), at.y() + size), QPointF(at.x() - size, at.y())]
-    else:  # a triangle pointing up
-        shape = [QPointF(at.x(), at.y() - size), QPointF(at.x() + size, at.y() + size * 0.7),
-                 QPointF(at.x() - size, at.y() + size * 0.7)]
-    painter.drawPolygon(QPolygonF(shape))
+def _paint_legend(painter: QPainter, frame: _Frame, names: dict[str, str], palette: QPalette,
+                  text: QColor) -> None:
+    """Both partners' line styles, centred under the plot beside the date labels."""
+    metrics = painter.fontMetrics()
+    labels = [(p, names.get(p, p)) for p in ("a", "b")]
+    width = sum(metrics.horizontalAdvance(label) + 30 for _, label in labels) + 16
+    x = frame.plot.center().x() - width / 2
+    y = frame.plot.bottom() + 4
+    for partner, label in labels:
+        pen = QPen(line_colour(partner, palette), 2)
+        if partner == "b":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(x, y + 8), QPointF(x + 22, y + 8))
+        painter.setPen(text)
+        label_width = metrics.horizontalAdvance(label)
+        painter.drawText(QRectF(x + 26, y, label_width + 2, 16), Qt.AlignmentFlag.AlignVCenter,
+                         label)
+        x += label_width + 30 + 16
 
 
-def _legend(painter: QPainter, rect: QRectF, series: TrustSeries, metrics: QFontMetricsF,
-            unit: float, text_colour: QColor) -> None:
-    x = rect.left()
-    y = rect.top() + metrics.height() / 2
-    entries: list[tuple[str, int | str]] = [(line.label, i) for i, line in enumerate(series.lines)]
-    if any(not m.setback for m in series.markers):
-        entries.append((_tr("Milestone"), "milestone"))
-    if any(m.setback for m in series.markers):
-        entries.append((_tr("Setback"), "setback"))
-    for label, key in entries:
-        painter.save()
-        if isinstance(key, int):
-            colour = LINE_COLOURS[key % len(LINE_COLOURS)]
-            pen = QPen(colour, 1.5 * unit)
-            if key % 2:
-                pen.setStyle(Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.drawLine(QLineF(x, y, x + 16 * unit, y))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            _point_shape(painter, QPointF(x + 8 * unit, y), 2.0 * unit, square=bool(key % 2))
-        else:
-            colour = SETBACK_COLOUR if key == "setback" else MILESTONE_COLOUR
-            _marker_shape(painter, QPointF(x + 8 * unit, y), 3.5 * unit, colour,
-                          key == "setback")
-        painter.restore()
-        x += 20 * unit
-        painter.setPen(text_colour)
-        painter.drawText(QPointF(x, y + metrics.ascent() / 2 - metrics.descent() / 2), label)
-        x += metrics.horizontalAdvance(label) + 14 * unit

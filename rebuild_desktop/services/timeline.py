@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rebuild_desktop.domain.records import TimelineEvent
-from rebuild_desktop.services.trust_trend import TrustTrend, build_trend
+from rebuild_desktop.domain.trust_trend import TrustTrend, build_trend
 from rebuild_desktop.services.vault import Vault
 from rebuild_desktop.storage.connection import Connection, transaction
 from rebuild_desktop.storage.partners import PartnerRepository

@@ -23,6 +23,7 @@ from shiboken6 import isValid
 
 from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.records import TimelineEvent
+from rebuild_desktop.domain.trust_trend import Bucket, TrustTrend
 from rebuild_desktop.services.timeline import (
     Removed,
     TimelineFilter,
@@ -30,7 +31,6 @@ from rebuild_desktop.services.timeline import (
     read_tags,
     read_trend,
 )
-from rebuild_desktop.services.trust_trend import Bucket, TrustTrend
 from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.models.timeline_model import FIRST_PAGE, Role, TimelineModel
 from rebuild_desktop.views.models.trend_table_model import TrendTableModel

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from rebuild_desktop.domain.records import TimelineEvent
 from rebuild_desktop.domain.values import Author, EventKind, PartnerId
+from rebuild_desktop.painting.kind_style import kind_word
 from rebuild_desktop.services.timeline import new_id
 from rebuild_desktop.storage.connection import Connection
 from rebuild_desktop.views.widgets.editor_dialog import EditorDialog
-from rebuild_desktop.views.widgets.kind_style import kind_word
 
 _NOT_RATED = -1
 

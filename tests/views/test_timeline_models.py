@@ -7,9 +7,9 @@ import uuid
 from PySide6.QtCore import Qt
 
 from rebuild_desktop.domain.records import TimelineEvent
+from rebuild_desktop.domain.trust_trend import build_trend
 from rebuild_desktop.domain.values import Author, EventKind, PartnerId
 from rebuild_desktop.services.timeline import TimelineFilter, TimelineService
-from rebuild_desktop.services.trust_trend import build_trend
 from rebuild_desktop.views.models import timeline_model
 from rebuild_desktop.views.models.timeline_model import Role, TimelineModel
 from rebuild_desktop.views.models.trend_table_model import TrendTableModel

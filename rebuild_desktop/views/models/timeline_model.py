@@ -21,8 +21,8 @@ from PySide6.QtCore import (
 )
 
 from rebuild_desktop.domain.records import TimelineEvent
+from rebuild_desktop.painting.kind_style import kind_word
 from rebuild_desktop.services.timeline import IndexEntry, TimelineFilter, TimelineService
-from rebuild_desktop.views.widgets.kind_style import kind_word
 
 FIRST_PAGE = 200
 NEXT_PAGE = 1000

@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from rebuild_desktop.services.trust_trend import Bucket, TrustTrend
-from rebuild_desktop.views.widgets.kind_style import kind_word
+from rebuild_desktop.domain.trust_trend import Bucket, TrustTrend
+from rebuild_desktop.painting.kind_style import kind_word
 
 Index = QModelIndex | QPersistentModelIndex
 

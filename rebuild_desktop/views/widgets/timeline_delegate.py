@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from rebuild_desktop.domain.records import TimelineEvent
 from rebuild_desktop.domain.values import PartnerId
+from rebuild_desktop.painting.kind_style import kind_colour, kind_word, paint_kind_icon
 from rebuild_desktop.views.models.timeline_model import Role
-from rebuild_desktop.views.widgets.kind_style import kind_colour, kind_word, paint_kind_icon
 
 _PAD = 8
 _DATE_WIDTH = 64

@@ -8,8 +8,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from rebuild_desktop.domain.values import EventKind
+from rebuild_desktop.painting.kind_style import kind_word
 from rebuild_desktop.services.timeline import TimelineFilter
-from rebuild_desktop.views.widgets.kind_style import kind_word
 
 SEARCH_DELAY_MS = 150
 _PRESETS = (("any", None), ("4w", 28), ("3m", 91), ("12m", 365))

@@ -11,8 +11,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Protocol
 
-from rebuild_desktop.storage.timeline_queries import TrustPoint
+
+class TrustPoint(Protocol):
+    """A rated or marked event, as the timeline's queries read it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def date(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def trust_a(self) -> int | None: ...
+    @property
+    def trust_b(self) -> int | None: ...
 
 MAX_POINTS = 120
 PARTNERS = ("a", "b")

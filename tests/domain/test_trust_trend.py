@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from rebuild_desktop.services.trust_trend import (
+from rebuild_desktop.domain.trust_trend import (
     Bucket,
     aggregate,
     bucket_start,
