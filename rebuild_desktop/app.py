@@ -36,11 +36,12 @@ def run(options: GuiOptions) -> int:
     from PySide6.QtWidgets import QApplication
 
     from rebuild_desktop.services.library import VaultLibrary
-    from rebuild_desktop.views import ui_state
+    from rebuild_desktop.views import crash, ui_state
     from rebuild_desktop.views.main_window import MainWindow
     from rebuild_desktop.views.style import apply_style
     from rebuild_desktop.views.tasks import TaskRunner
 
+    crash.install()  # a bug shows a calm dialog and a report without content
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     apply_style(app)  # type: ignore[arg-type]
