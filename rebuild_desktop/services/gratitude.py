@@ -22,6 +22,7 @@ from rebuild_desktop.storage.drafts import DraftRepository
 from rebuild_desktop.storage.records import GratitudeRepository
 from rebuild_desktop.storage.together import GratitudeQueries
 
+PAST_SHOWN_SHARE = 1 / 3  # "now and then", not every day
 PAST_AFTER_DAYS = 14
 
 
@@ -79,12 +80,16 @@ class GratitudeService:
         return self._queries.page(offset, limit, query)
 
     def from_the_past(self, today: dt.date) -> Gratitude | None:
-        """An entry at least two weeks old, the same one all day, or None."""
+        """Now and then (about one day in three) an entry at least two weeks old,
+        the same one all day; None on the other days or when there is none."""
+        chance = random.Random(today.toordinal())
+        if chance.random() >= PAST_SHOWN_SHARE:
+            return None
         cutoff = (today - dt.timedelta(days=PAST_AFTER_DAYS)).isoformat()
         count = self._queries.count_on_or_before(cutoff)
         if count == 0:
             return None
-        index = random.Random(today.toordinal()).randrange(count)
+        index = chance.randrange(count)
         return self._queries.nth_on_or_before(cutoff, index)
 
     def _get(self, entry_id: str) -> Gratitude:

@@ -45,11 +45,17 @@ def test_gratitude_acknowledge_and_reply(couple_vault: Vault) -> None:
 
 def test_from_the_past_only_brings_back_older_entries(couple_vault: Vault) -> None:
     service = GratitudeService(couple_vault.db)
-    today = dt.date(2026, 5, 1)
+    days = [dt.date(2026, 5, 1) + dt.timedelta(days=n) for n in range(90)]
     service.write(PartnerId.A, "Yesterday's tea", date="2026-04-30")
-    assert service.from_the_past(today) is None
+    assert all(service.from_the_past(day) is None for day in days[:10])
     service.write(PartnerId.B, "The long talk in March", date="2026-03-10")
-    assert service.from_the_past(today).text == "The long talk in March"
+    shown = [service.from_the_past(day) for day in days]
+    # Now and then: on some days, not on most, and only the older entry.
+    assert 10 < sum(entry is not None for entry in shown) < 50
+    assert all(day - dt.date.fromisoformat(entry.date) >= dt.timedelta(days=14)
+               for day, entry in zip(days, shown, strict=True) if entry)
+    today = days[0]
+    assert service.from_the_past(today) == service.from_the_past(today)  # the same all day
     assert load_prompts().for_day(today) != load_prompts().for_day(today, 1)
 
 

@@ -71,7 +71,10 @@ def test_write_acknowledge_and_reply(qtbot, couple_vault: Vault) -> None:
     assert messages[-1] == "Received with thanks."
 
 
-def test_search_and_from_the_past(qtbot, couple_vault: Vault) -> None:
+def test_search_and_from_the_past(qtbot, couple_vault: Vault, monkeypatch) -> None:
+    from rebuild_desktop.services import gratitude
+
+    monkeypatch.setattr(gratitude, "PAST_SHOWN_SHARE", 1.0)  # a day it comes back
     service = GratitudeService(couple_vault.db)
     service.write(PartnerId.A, "Thank you for the honest answer", date="2025-12-01")
     service.write(PartnerId.B, "The walk by the river", date="2025-12-02")
