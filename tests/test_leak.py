@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from rebuild_desktop.services import drafts
+from rebuild_desktop.services.drafts import DraftKeeper
 from rebuild_desktop.services.library import VaultLibrary
 from rebuild_desktop.views import ui_state
 from rebuild_desktop.views.couple_wizard import CoupleWizard
@@ -278,6 +280,14 @@ def search(qtbot: QtBot, view: VaultView) -> None:
     assert named(gratitude, QListView, "Gratitude log").model().rowCount() == 1
 
 
+def leave_a_draft(qtbot: QtBot, view: VaultView) -> None:
+    """Typed but not saved: the lock keeps it as a draft inside the vault."""
+    page = go_to(qtbot, view, "gratitude")
+    type_both(qtbot, named(page, QPlainTextEdit, "What you appreciated"))
+    page = go_to(qtbot, view, "agreements")
+    type_both(qtbot, named(page, QPlainTextEdit, "Words of the new agreement"))
+
+
 def export_json(qtbot: QtBot, view: VaultView, target: Path) -> None:
     page = go_to(qtbot, view, "vault")
     answered = save_in_file_dialog(qtbot, target)
@@ -338,7 +348,7 @@ def keep_a_journal(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_nothing_typed_is_left_outside_the_vaults(
     qtbot: QtBot, library: VaultLibrary, private_home: Path, data_dir: Path, temp_dir: Path,
-    tmp_path: Path,
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture,
 ) -> None:
     exports = tmp_path / "exports"  # the person's own, unencrypted choice: not searched
     exports.mkdir()
@@ -363,6 +373,7 @@ def test_nothing_typed_is_left_outside_the_vaults(
         export_json(qtbot, view, exports / "home.json")
         export_pdf(qtbot, view, documents / "summary.pdf")
         assert SENTINEL not in QApplication.clipboard().text()
+        leave_a_draft(qtbot, view)
         lock_with_ctrl_l(qtbot, window)
         keep_a_journal(qtbot, window)
         lock_with_ctrl_l(qtbot, window)
@@ -379,6 +390,10 @@ def test_nothing_typed_is_left_outside_the_vaults(
     assert reader.is_encrypted
     reader.decrypt(PDF_PASSWORD)
     assert SENTINEL in "".join(page.extract_text() for page in reader.pages)
+
+    out, err = capfd.readouterr()
+    for said in (out, err, caplog.text):
+        assert SENTINEL not in said and WIDE not in said and "Kai" not in said
 
     roots = [private_home, data_dir, temp_dir]
     assert files_holding(roots) == []
@@ -401,3 +416,11 @@ def test_nothing_typed_is_left_outside_the_vaults(
         else:
             assert set(keys) <= ui_state.ALLOWED_KEYS, f"{path}: {keys}"
     assert any(p.name != "QtProject.conf" for p in settings_files)  # geometry was saved
+
+    # The unsaved words were not lost either: they wait inside the vault.
+    vault = library.open_with_keyring("home")
+    try:
+        for key in (drafts.GRATITUDE, drafts.AGREEMENT):
+            assert SENTINEL in str(DraftKeeper(vault.db, key).load().get("text"))
+    finally:
+        vault.close()
