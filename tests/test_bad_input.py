@@ -145,6 +145,9 @@ def test_timeline_add_and_edit(couple_vault: Vault, text: str) -> None:
         if event.tags:  # the tag filter finds it, whatever the tag is made of
             found = {entry.seq for entry in service.page(TimelineFilter(tag=text), None)}
             assert service.seq_of(event.id) in found
+        if text.strip() and len(text) < 200 and "\x00" not in text:
+            found = {entry.seq for entry in service.page(TimelineFilter(search=text), None)}
+            assert service.seq_of(event.id) in found
     plain = TimelineEvent(new_id(), "2026-03-02", EventKind.NOTE, Author.A, "plain")
     service.add(plain)
     edited = TimelineEvent(plain.id, plain.date, plain.kind, plain.author, text, text)
