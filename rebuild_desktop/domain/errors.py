@@ -95,6 +95,13 @@ class BadExportPath(KnownError):
     )
 
 
+class UnsavableText(KnownError):
+    default_message = (
+        "Some characters in that text can't be stored (a broken character, perhaps from "
+        "a paste), so nothing was saved; your text is still here."
+    )
+
+
 class BadImportFile(KnownError):
     default_message = "That file is not a Rebuild export; nothing was imported."
 

@@ -17,7 +17,13 @@ from pathlib import Path
 
 import sqlcipher3
 
-from rebuild_desktop.domain.errors import DiskFull, KnownError, VaultDamaged, WrongSecret
+from rebuild_desktop.domain.errors import (
+    DiskFull,
+    KnownError,
+    UnsavableText,
+    VaultDamaged,
+    WrongSecret,
+)
 
 DATA_KEY_BYTES = 32
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")
@@ -143,9 +149,15 @@ def translate_error(error: BaseException) -> BaseException:
 
 @contextlib.contextmanager
 def storage_errors() -> Iterator[None]:
-    """Re-raise SQLite and OS failures inside the block as typed errors."""
+    """Re-raise SQLite and OS failures inside the block as typed errors.
+
+    Text that is not valid Unicode (a lone surrogate) cannot be stored as
+    UTF-8; that is refused as a typed error too, whose message quotes nothing.
+    """
     try:
         yield
+    except UnicodeEncodeError:
+        raise UnsavableText() from None
     except (DatabaseError, OSError) as error:
         translated = translate_error(error)
         if translated is error:

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 from rebuild_desktop.domain.records import JournalEntry
+from rebuild_desktop.storage import search_terms
 from rebuild_desktop.storage.connection import Connection, storage_errors
 from rebuild_desktop.storage.records import JournalRepository
 from rebuild_desktop.storage.repository import COMMON_COLUMNS
 
+_SEARCHED = ("j.title", "j.text", "j.tags")
 _COLUMNS = ", ".join(f"j.{c}" for c in COMMON_COLUMNS + JournalRepository.columns)
 
 
 def fts_query(text: str) -> str | None:
-    """The user's words as an FTS5 query: each quoted (so no word is an operator), each a
-    prefix, all required. None when there is nothing to search for."""
-    # SQLite ends a string at NUL, so control characters become spaces first.
-    text = "".join(" " if ord(char) < 32 else char for char in text)
-    terms = [word.replace('"', '""') for word in text.split()]
-    terms = [term for term in terms if term.strip('"')]
+    """The user's words the index can find as an FTS5 query: each quoted (so no word is an
+    operator), each a prefix, all required. None when there is no such word."""
+    terms = [word.replace('"', '""') for word in search_terms.index_words(text)]
     if not terms:
         return None
     return " ".join(f'"{term}" *' for term in terms)
@@ -36,12 +35,13 @@ class JournalQueries:
             params.append(day)
         if search:
             match = fts_query(search)
-            if match is None:
-                search = None
-            else:
+            if match is not None:
                 source = "journal_fts f JOIN journal j ON j.seq = f.rowid"
                 where.append("journal_fts MATCH ?")
                 params.append(match)
+            for pattern in search_terms.like_patterns(search):  # emoji and symbols
+                where.append(search_terms.like_clause(_SEARCHED))
+                params += [pattern] * len(_SEARCHED)
         sql = f"SELECT {_COLUMNS} FROM {source}"
         if where:
             sql += " WHERE " + " AND ".join(where)

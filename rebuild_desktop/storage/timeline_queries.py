@@ -22,7 +22,8 @@ from rebuild_desktop.storage.connection import Connection, storage_errors
 from rebuild_desktop.storage.records import TimelineRepository
 from rebuild_desktop.storage.repository import COMMON_COLUMNS
 
-_WORD = re.compile(r"\w", re.UNICODE)
+# A letter or digit: what the index's tokenizer keeps ("_" is punctuation to it).
+_WORD = re.compile(r"[^\W_]", re.UNICODE)
 _BLOCK = 500  # SQLite's default limit on host parameters is far above this
 # Above this many matches, walking the date index beats looking every match up
 # and sorting them (measured at 100,000 events; see tests/benchmarks).
@@ -102,10 +103,22 @@ def _match(flt: TimelineFilter) -> str | None:
     words = fts_query(flt.search)
     if words is not None:
         parts.append(f"({words})")
-    if flt.tag:
+    if flt.tag and _indexable(flt.tag):
         # Narrow through the index first; json_each then checks the whole tag.
         parts.append('tags : "' + flt.tag.replace('"', '""') + '"')
     return " AND ".join(parts) or None
+
+
+def _indexable(tag: str) -> bool:
+    """Whether the index holds every word of ``tag`` as the tag is spelled.
+
+    A word without a letter or digit (an emoji) is not in the index, and a
+    control character is stored escaped inside the JSON (a NUL would even end
+    the query); such a tag is found by json_each alone.
+    """
+    words = tag.split()
+    return (bool(words) and all(_WORD.search(w) for w in words)
+            and not any(c < " " for c in tag))
 
 
 def _like_terms(text: str) -> list[str]:

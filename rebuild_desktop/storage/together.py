@@ -12,19 +12,20 @@ from typing import Any
 
 from rebuild_desktop.domain.records import Gratitude, TimelineEvent
 from rebuild_desktop.domain.values import Comfort, PartnerId
+from rebuild_desktop.storage import search_terms
 from rebuild_desktop.storage.connection import Connection, storage_errors
 from rebuild_desktop.storage.records import GratitudeRepository, TimelineRepository
 from rebuild_desktop.storage.repository import COMMON_COLUMNS
 
+_SEARCHED = ("text", "reply", "category")
 _GRATITUDE_SELECT = (
     f"SELECT {', '.join(COMMON_COLUMNS + GratitudeRepository.columns)} FROM gratitude"
 )
 
 
 def match_expression(query: str) -> str:
-    """An FTS5 prefix query from what a person typed: every word quoted, all required."""
-    # A NUL would end the FTS5 query string early; it can never match anyway.
-    words = [w.replace('"', '""') for w in query.replace("\x00", " ").split()]
+    """An FTS5 prefix query of the typed words the index can find: each quoted, all required."""
+    words = [w.replace('"', '""') for w in search_terms.index_words(query)]
     return " ".join(f'"{w}"*' for w in words)
 
 
@@ -56,10 +57,15 @@ class GratitudeQueries:
     def page(self, offset: int, limit: int, query: str = "") -> list[Gratitude]:
         """Newest first; with ``query``, only the entries matching every word."""
         expression = match_expression(query)
-        sql, params = _GRATITUDE_SELECT, []  # type: ignore[var-annotated]
+        clauses: list[str] = []
+        params: list[Any] = []
         if expression:
-            sql += " WHERE seq IN (SELECT rowid FROM gratitude_fts WHERE gratitude_fts MATCH ?)"
+            clauses.append("seq IN (SELECT rowid FROM gratitude_fts WHERE gratitude_fts MATCH ?)")
             params.append(expression)
+        for pattern in search_terms.like_patterns(query):  # emoji and symbols, as substrings
+            clauses.append(search_terms.like_clause(_SEARCHED))
+            params += [pattern] * len(_SEARCHED)
+        sql = _GRATITUDE_SELECT + (" WHERE " + " AND ".join(clauses) if clauses else "")
         sql += " ORDER BY date DESC, id DESC LIMIT ? OFFSET ?"
         params += [limit, offset]
         with storage_errors():

@@ -54,6 +54,9 @@ def _sentences() -> list[tuple[type[BaseException], str]]:
         (errors.DiskFull, _tr(
             "The disk is full or can't be written, so nothing was saved. "
             "Free some space and try again; your text is still here.")),
+        (errors.UnsavableText, _tr(
+            "Some characters in that text can't be stored, so nothing was saved. "
+            "Your text is still here; retyping the odd character may help.")),
         (errors.BadImportFile, _tr(
             "That file isn't a Rebuild export, so nothing was imported.")),
     ]

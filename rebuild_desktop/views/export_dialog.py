@@ -3,7 +3,8 @@
 In a couple space a section goes in only when both partners have ticked
 "OK to share" for it. The preview shows the real pages (painted by the same
 code as the PDF). Preview and saving run off the GUI thread with progress;
-the file dialog is Qt's own, so no system recent-files list learns the name.
+the file dialog is Qt's own, so no system recent-files list learns the name,
+and it forgets the folder it was shown.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -36,22 +36,20 @@ from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.values import PartnerId, VaultKind
 from rebuild_desktop.services import counselor_summary as summary
 from rebuild_desktop.views.sections import SectionContext
+from rebuild_desktop.views.widgets import file_dialogs
 
 PREVIEW_WIDTH = 560
 MIN_PREVIEW_WIDTH = 320
 
 
 def ask_save_path(parent: QWidget) -> Path | None:
-    """Ask where to save; Qt's own dialog, so nothing is added to a recent-files list."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    name, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("Save the counselor summary"),
-        str(Path(folder) / "counselor-summary.pdf"), parent.tr("PDF documents (*.pdf)"),
-        options=QFileDialog.Option.DontUseNativeDialog)
-    if not name:
+    """Ask where to save, in Qt's own dialog, which then forgets the folder it was shown."""
+    name = file_dialogs.ask_save_path(parent, parent.tr("Save the counselor summary"),
+                                      "counselor-summary.pdf",
+                                      parent.tr("PDF documents (*.pdf)"))
+    if name is None:
         return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+    return name if name.suffix.lower() == ".pdf" else name.with_suffix(".pdf")
 
 
 class CounselorExportPanel(QWidget):
