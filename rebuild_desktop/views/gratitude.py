@@ -36,10 +36,10 @@ from rebuild_desktop.views.widgets.page_parts import (
     GRID,
     button,
     card,
+    label,
     named,
     page_layout,
     show_message,
-    text_label,
 )
 
 
@@ -91,7 +91,7 @@ class GratitudePage(QWidget):
 
     def _build_composer(self) -> QWidget:
         frame, box = card()
-        box.addWidget(text_label(self.tr("Write an appreciation"), "subheading"))
+        box.addWidget(label(self.tr("Write an appreciation"), "subheading"))
         self._direction = QComboBox()
         named(self._direction, self.tr("Who is writing to whom"))
         for sender in PartnerId:
@@ -99,7 +99,7 @@ class GratitudePage(QWidget):
             self._direction.addItem(self.tr("From {sender} to {receiver}").format(
                 sender=self._name(sender), receiver=self._name(receiver)), sender)
         box.addWidget(self._direction)
-        self._prompt = text_label("", "note")
+        self._prompt = label("", "note")
         self._prompt.setAccessibleName(self.tr("Writing prompt"))
         another = button(self.tr("Another prompt"), self.tr("Show another writing prompt"))
         another.setFlat(True)
@@ -130,7 +130,7 @@ class GratitudePage(QWidget):
         row.addWidget(self._category, 1)
         row.addWidget(self._date)
         box.addLayout(row)
-        self._message = text_label("", "message")
+        self._message = label("", "message")
         self._message.hide()
         box.addWidget(self._message)
         self._save = button(self.tr("Save appreciation"), self.tr("Save appreciation"),
@@ -147,9 +147,9 @@ class GratitudePage(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(GRID)
         self._past, past_box = card()
-        self._past_text = text_label("")
+        self._past_text = label("")
         self._past_text.setAccessibleName(self.tr("From the past"))
-        past_box.addWidget(text_label(self.tr("From the past"), "subheading"))
+        past_box.addWidget(label(self.tr("From the past"), "subheading"))
         past_box.addWidget(self._past_text)
         box.addWidget(self._past)
         self._search = QLineEdit()
@@ -166,7 +166,7 @@ class GratitudePage(QWidget):
         self._list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self._list.setResizeMode(QListView.ResizeMode.Adjust)
         self._list.setWordWrap(True)
-        self._empty = text_label("", "note")
+        self._empty = label("", "note")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedWidget()
         self._stack.addWidget(self._list)

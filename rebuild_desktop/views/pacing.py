@@ -38,10 +38,10 @@ from rebuild_desktop.views.widgets.page_parts import (
     GRID,
     button,
     card,
+    label,
     named,
     page_layout,
     show_message,
-    text_label,
 )
 
 _LEVELS = (Comfort.NOT_YET, Comfort.OPEN, Comfort.COMFORTABLE)
@@ -61,10 +61,10 @@ class PacingPage(QWidget):
             "your own comfort; together you go only as far as the gentler mark. Either of "
             "you can pause at any time, and no reason is needed."))
         layout.addLayout(self._build_top())
-        self._pause_note = text_label("", "message")
+        self._pause_note = label("", "message")
         self._pause_note.hide()
         layout.addWidget(self._pause_note)
-        self._asks_note = text_label("", "note")
+        self._asks_note = label("", "note")
         self._asks_note.hide()
         layout.addWidget(self._asks_note)
         self._model = PacingModel(self._names, self)
@@ -119,7 +119,7 @@ class PacingPage(QWidget):
 
     def _build_mark(self) -> QWidget:
         frame, box = card()
-        self._mark_title = text_label("", "subheading")
+        self._mark_title = label("", "subheading")
         box.addWidget(self._mark_title)
         row = QHBoxLayout()
         row.setSpacing(2 * GRID)
@@ -135,7 +135,7 @@ class PacingPage(QWidget):
         self._levels.buttonClicked.connect(self._mark)
         box.addLayout(row)
         answer = QHBoxLayout()
-        self._message = text_label("", "message")
+        self._message = label("", "message")
         self._message.hide()
         answer.addWidget(self._message, 1)
         self._ask = button(self.tr("Let the pace-setter know"),

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QV
 from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.values import PacingArea
 from rebuild_desktop.services.pacing import PacingService, is_default_step
-from rebuild_desktop.views.widgets.page_parts import GRID, button, card, named, text_label
+from rebuild_desktop.views.widgets.page_parts import GRID, button, card, label, named
 
 
 class LadderEditor(QWidget):
@@ -59,7 +59,7 @@ class LadderEditor(QWidget):
             moves.addWidget(widget)
         moves.addStretch(1)
         box.addLayout(moves)
-        self._message = text_label("", "note")
+        self._message = label("", "note")
         box.addWidget(self._message)
         self._add.clicked.connect(self._add_step)
         self._rename.clicked.connect(self._rename_step)

@@ -21,7 +21,7 @@ from rebuild_desktop.services.library import VaultLibrary, VaultSummary
 from rebuild_desktop.views.models.vault_list import VaultListModel
 from rebuild_desktop.views.style import GRID, mark_primary
 from rebuild_desktop.views.widgets.busy import BusyIndicator
-from rebuild_desktop.views.widgets.text import label, message_label, show_message
+from rebuild_desktop.views.widgets.page_parts import label, message_label, show_message
 from rebuild_desktop.views.widgets.vault_delegate import VaultDelegate
 
 _COLUMN_WIDTH = 640
