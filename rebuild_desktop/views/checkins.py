@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QTime
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
@@ -31,7 +30,9 @@ from rebuild_desktop.services.checkins import Cadence, CheckInService
 from rebuild_desktop.services.timeline import TimelineService, new_id
 from rebuild_desktop.views.models.checkin_model import CheckInModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
+from rebuild_desktop.views.style import mark_primary
 from rebuild_desktop.views.widgets.message_bar import MessageBar
+from rebuild_desktop.views.widgets.page_parts import label, page_layout
 
 
 def feel_statement(feel: str, when: str, need: str) -> str:
@@ -62,15 +63,9 @@ class CheckInsPage(QWidget):
         self.context.changes.changed.connect(self._changed_elsewhere)
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 16)
-        layout.setSpacing(16)
-        heading = QLabel(self.tr("Check-ins"))
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setWeight(QFont.Weight.DemiBold)
-        heading.setFont(font)
-        layout.addWidget(heading)
+        layout = page_layout(self, self.tr("Check-ins"), self.tr(
+            "A few quiet minutes, each of you in turn: how you feel, what went well, "
+            "what was hard, and one thing you would like."))
         self.reminder = MessageBar()
         layout.addWidget(self.reminder)
         self.saved = MessageBar()
@@ -85,8 +80,7 @@ class CheckInsPage(QWidget):
         row.addLayout(column, 3)
         side = QVBoxLayout()
         side.setSpacing(16)
-        history_label = QLabel(self.tr("Earlier check-ins"))
-        history_label.setFont(QFont(font.family(), -1, QFont.Weight.DemiBold))
+        history_label = label(self.tr("Earlier check-ins"), "subheading")
         side.addWidget(history_label)
         self.model = CheckInModel(self.names, self)
         self.history = QListView()
@@ -137,7 +131,7 @@ class CheckInsPage(QWidget):
         self.for_counselor.setAccessibleName(self.tr("Include in the counselor summary"))
         self.for_counselor.setChecked(True)
         self.save = QPushButton(self.tr("Save this check-in"))
-        self.save.setDefault(True)
+        mark_primary(self.save)
         self.save.setAccessibleName(self.tr("Save this check-in"))
         self.save.clicked.connect(self.record)
         form.addRow(self.tr("&Who"), self.partner)

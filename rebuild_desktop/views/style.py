@@ -39,6 +39,9 @@ QPushButton { min-height: 24px; padding: 2px 16px; }
 QPushButton[role="link"] { border: none; background: transparent; color: palette(link);
     text-align: left; padding: 4px 0px; text-decoration: underline; }
 QPushButton[role="link"]:focus { border: 1px dotted palette(text); }
+QListView[role="rows"]::item { padding: 8px; border-bottom: 1px solid palette(midlight); }
+QListView[role="rows"]::item:selected { background: palette(highlight);
+    color: palette(highlighted-text); }
 QListView#sidebar { border: none; background: palette(window); outline: none; }
 QListView#sidebar::item { padding: 8px; border-radius: 6px; color: palette(window-text); }
 QListView#sidebar::item:selected { background: palette(highlight);
