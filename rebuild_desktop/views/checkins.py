@@ -30,9 +30,9 @@ from rebuild_desktop.services.checkins import Cadence, CheckInService
 from rebuild_desktop.services.timeline import TimelineService, new_id
 from rebuild_desktop.views.models.checkin_model import CheckInModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
-from rebuild_desktop.views.style import mark_primary
+from rebuild_desktop.views.style import GRID, mark_primary
 from rebuild_desktop.views.widgets.message_bar import MessageBar
-from rebuild_desktop.views.widgets.page_parts import label, page_layout
+from rebuild_desktop.views.widgets.page_parts import page_layout
 
 
 def feel_statement(feel: str, when: str, need: str) -> str:
@@ -72,25 +72,26 @@ class CheckInsPage(QWidget):
         layout.addWidget(self.saved)
 
         row = QHBoxLayout()
-        row.setSpacing(24)
+        row.setSpacing(3 * GRID)
         layout.addLayout(row, 1)
         column = QVBoxLayout()
         column.addWidget(self._form())
         column.addStretch(1)
         row.addLayout(column, 3)
         side = QVBoxLayout()
-        side.setSpacing(16)
-        history_label = label(self.tr("Earlier check-ins"), "subheading")
-        side.addWidget(history_label)
+        side.setSpacing(2 * GRID)
+        history_box = QGroupBox(self.tr("Earlier check-ins"))  # titled like the form beside it
+        history_layout = QVBoxLayout(history_box)
         self.model = CheckInModel(self.names, self)
         self.history = QListView()
         self.history.setModel(self.model)
         self.history.setWordWrap(True)
+        self.history.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when the width changes
         self.history.setSpacing(6)
         self.history.setAlternatingRowColors(True)
         self.history.setAccessibleName(self.tr("Earlier check-ins, newest first"))
-        history_label.setBuddy(self.history)
-        side.addWidget(self.history, 1)
+        history_layout.addWidget(self.history)
+        side.addWidget(history_box, 1)
         side.addWidget(self._cadence())
         row.addLayout(side, 2)
 

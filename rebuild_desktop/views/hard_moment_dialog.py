@@ -33,6 +33,7 @@ from rebuild_desktop.services.timeline import TimelineService, new_id
 from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.icons import icon
 from rebuild_desktop.views.sections import SectionContext
+from rebuild_desktop.views.style import mark_primary
 
 SHORTCUT = "Ctrl+Shift+H"
 
@@ -89,6 +90,7 @@ class HardMomentDialog(QDialog):
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
+        mark_primary(buttons.button(QDialogButtonBox.StandardButton.Save))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
