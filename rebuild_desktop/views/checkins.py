@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QTime
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +32,7 @@ from rebuild_desktop.views.models.checkin_model import CheckInModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
 from rebuild_desktop.views.style import GRID, mark_primary
 from rebuild_desktop.views.widgets.message_bar import MessageBar
-from rebuild_desktop.views.widgets.page_parts import page_layout
+from rebuild_desktop.views.widgets.page_parts import label, page_layout
 
 
 def feel_statement(feel: str, when: str, need: str) -> str:
@@ -91,9 +91,20 @@ class CheckInsPage(QWidget):
         self.history.setAlternatingRowColors(True)
         self.history.setAccessibleName(self.tr("Earlier check-ins, newest first"))
         history_layout.addWidget(self.history)
+        self.history_empty = label(self.tr(
+            "Nothing here yet. Each check-in you save appears here, newest first: "
+            "start with the form beside this."), "note")
+        self.history_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        history_layout.addWidget(self.history_empty, 1)
+        self.model.modelReset.connect(self._history_or_empty)
         side.addWidget(history_box, 1)
         side.addWidget(self._cadence())
         row.addLayout(side, 2)
+
+    def _history_or_empty(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.history.setVisible(not empty)
+        self.history_empty.setVisible(empty)
 
     def _form(self) -> QWidget:
         box = QGroupBox(self.tr("Today's check-in"))

@@ -137,9 +137,13 @@ class GratitudePage(QWidget):
                             primary=True)
         self._save.clicked.connect(self._write)
         box.addWidget(self._save, 0, Qt.AlignmentFlag.AlignRight)
-        box.addStretch(1)
         self._show_prompt()
-        return frame
+        holder = QWidget()  # the card keeps its own height; the room below stays quiet
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, GRID, 0)
+        column.addWidget(frame)
+        column.addStretch(1)
+        return holder
 
     def _build_log(self) -> QWidget:
         log = QWidget()

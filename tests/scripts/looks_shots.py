@@ -94,6 +94,13 @@ def shoot(library: VaultLibrary, tasks: TaskRunner, out: Path, scheme: str,
     window.lock()
     window.close()
     if size_name == "large":
+        window = MainWindow(library, tasks)
+        window.resize(width, height)
+        window.show()
+        window.show_vault(library.open_with_passphrase("empty", JOURNAL_WORDS))
+        _sections(window, out, tag, "empty")
+        window.lock()
+        window.close()
         couple = CoupleWizard(library, tasks)
         couple.show()
         _save(couple, out, f"wizard-couple-{scheme}")
@@ -116,6 +123,9 @@ def main() -> None:
         library = VaultLibrary(Path(tmp))
         create_demo_vault(library, remember=False).vault.close()
         _journal(library)
+        library.create(NewVault("empty", VaultKind.COUPLE, [
+            Partner(PartnerId.A, "Alex"), Partner(PartnerId.B, "Sam")],
+            passphrase=JOURNAL_WORDS)).vault.close()
         for scheme in schemes:
             apply_style(app, Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
             for size_name in sizes:
