@@ -30,7 +30,10 @@ class TimelineFilters(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search titles, words and tags (Ctrl+F)"))
+        # Short enough to be read whole in a small window; the tooltip says the rest.
+        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        self.search.setToolTip(self.tr("Search titles, words and tags (Ctrl+F)"))
+        self.search.setMinimumWidth(16 * 8)
         self.search.setAccessibleName(self.tr("Search the timeline"))
         self.search.setClearButtonEnabled(True)
         self.kind = QComboBox()
@@ -58,6 +61,10 @@ class TimelineFilters(QWidget):
         for combo in (self.kind, self.author, self.tag, self.dates):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             layout.addWidget(combo)
+        # A tag is whatever someone typed, perhaps very long: it must not push the row wide.
+        self.tag.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tag.setMinimumContentsLength(12)
         layout.addWidget(self.clear)
         self._range: tuple[str, str] | None = None
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
