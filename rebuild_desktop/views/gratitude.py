@@ -30,6 +30,7 @@ from rebuild_desktop.services.gratitude import GratitudeService, WritingPrompts,
 from rebuild_desktop.services.settings import SettingsService
 from rebuild_desktop.views.models.gratitude_model import GratitudeModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
+from rebuild_desktop.views.style import mark_link
 from rebuild_desktop.views.widgets.card_delegate import CardDelegate, long_date
 from rebuild_desktop.views.widgets.draft_saver import DraftSaver
 from rebuild_desktop.views.widgets.page_parts import (
@@ -102,7 +103,7 @@ class GratitudePage(QWidget):
         self._prompt = label("", "note")
         self._prompt.setAccessibleName(self.tr("Writing prompt"))
         another = button(self.tr("Another prompt"), self.tr("Show another writing prompt"))
-        another.setFlat(True)
+        mark_link(another)
         another.clicked.connect(self._next_prompt)
         prompt_row = QHBoxLayout()
         prompt_row.addWidget(self._prompt, 1)
