@@ -38,7 +38,7 @@ QLabel[role="message"] { color: palette(text); padding: 8px;
 QLabel[role="code"] { font-size: 14pt; padding: 16px; border-radius: 6px;
     background: palette(base); border: 1px solid palette(mid); }
 QPushButton[primary="true"] { background: palette(highlight); color: palette(highlighted-text);
-    border: 2px solid palette(highlight); border-radius: 6px; padding: 6px 16px; min-height: 20px; }
+    border: 2px solid palette(highlight); border-radius: 6px; padding: 1px 16px; min-height: 24px; }
 QPushButton[primary="true"]:hover { border-color: palette(text); }
 QPushButton[primary="true"]:focus { border-color: palette(text); }
 QPushButton[primary="true"]:disabled { background: palette(button);
