@@ -176,6 +176,7 @@ class AgreementsPage(QWidget):
         self._review.changed.connect(self._set_review)
         form.addRow(self.tr("Review on"), self._review)
         box.addLayout(form)
+        box.addSpacing(GRID)
         box.addWidget(label(self.tr("What changed"), "subheading"))
         self._history = label("", "note")
         self._history.setAccessibleName(self.tr("What changed"))
@@ -218,7 +219,9 @@ class AgreementsPage(QWidget):
         self._status.setCurrentIndex(self._status.findData(agreement.status.value))
         self._review.set_value(agreement.review_on)
         self._history.setText("\n".join(self._describe(c)
-                                        for c in self._service.history(agreement.id)))
+                                        for c in self._service.history(agreement.id))
+                              or self.tr("Nothing yet: changes to consent, status or review "
+                                         "date will be noted here."))
         self._updating = False
 
     def _describe(self, change: Change) -> str:
