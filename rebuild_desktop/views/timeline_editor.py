@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from rebuild_desktop.domain.records import TimelineEvent
 from rebuild_desktop.domain.values import Author, EventKind, PartnerId
 from rebuild_desktop.services.timeline import new_id
+from rebuild_desktop.views.style import mark_primary
 from rebuild_desktop.views.widgets.kind_style import kind_word
 
 _NOT_RATED = -1
@@ -103,6 +104,7 @@ class EventDialog(QDialog):
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
+        mark_primary(buttons.button(QDialogButtonBox.StandardButton.Save))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

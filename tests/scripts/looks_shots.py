@@ -30,6 +30,7 @@ from rebuild_desktop.views.journal_wizard import JournalWizard  # noqa: E402
 from rebuild_desktop.views.main_window import MainWindow  # noqa: E402
 from rebuild_desktop.views.style import apply_style  # noqa: E402
 from rebuild_desktop.views.tasks import TaskRunner  # noqa: E402
+from rebuild_desktop.views.timeline_editor import EventDialog  # noqa: E402
 from rebuild_desktop.views.unlock_dialog import UnlockDialog  # noqa: E402
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
 
@@ -79,10 +80,16 @@ def shoot(library: VaultLibrary, tasks: TaskRunner, out: Path, scheme: str,
     _save(window, out, f"start-{tag}")
     window.show_vault(library.open_with_passphrase("demo", DEMO_PASSPHRASE))
     _sections(window, out, tag, "couple")
-    dialog = HardMomentDialog({"a": "Alex", "b": "Sam"}, window)
-    dialog.show()
-    _save(dialog, out, f"hard-moment-{tag}")
-    dialog.close()
+    for dialog, name in ((HardMomentDialog({"a": "Alex", "b": "Sam"}, window), "hard-moment"),
+                         (EventDialog({"a": "Alex", "b": "Sam", "both": "Both"}, parent=window),
+                          "event")):
+        dialog.show()
+        _save(dialog, out, f"{name}-{tag}")
+        dialog.close()
+    view = window.vault_view
+    view.sidebar.setCurrentRow(0)
+    view.pages.currentWidget().table_toggle.click()
+    _save(window, out, f"couple-00-timeline-table-{tag}")
     window.lock()
     _save(window, out, f"start-after-lock-{tag}")
     unlock = UnlockDialog(library, tasks, library.summary("notes"), parent=window)

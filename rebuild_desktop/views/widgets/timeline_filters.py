@@ -33,7 +33,7 @@ class TimelineFilters(QWidget):
         # Short enough to be read whole in a small window; the tooltip says the rest.
         self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
         self.search.setToolTip(self.tr("Search titles, words and tags (Ctrl+F)"))
-        self.search.setMinimumWidth(16 * 8)
+        self.search.setMinimumWidth(14 * 8)
         self.search.setAccessibleName(self.tr("Search the timeline"))
         self.search.setClearButtonEnabled(True)
         self.kind = QComboBox()
@@ -64,7 +64,7 @@ class TimelineFilters(QWidget):
         # A tag is whatever someone typed, perhaps very long: it must not push the row wide.
         self.tag.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.tag.setMinimumContentsLength(12)
+        self.tag.setMinimumContentsLength(9)
         layout.addWidget(self.clear)
         self._range: tuple[str, str] | None = None
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
