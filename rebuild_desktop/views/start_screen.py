@@ -85,7 +85,7 @@ class StartScreen(QWidget):
 
         self.not_therapy = label(self.tr(
             "Rebuild is a companion, not therapy. When things feel too heavy, a couples "
-            "counsellor or a therapist can help in ways an app can't."), "note")
+            "counselor or a therapist can help in ways an app can't."), "note")
         self.not_therapy.setAccessibleName(self.not_therapy.text())
         layout.addStretch(0)  # takes the room the empty state leaves
         layout.addWidget(self.not_therapy)
