@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -125,6 +125,8 @@ class TimelinePage(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAccessibleName(self.tr("Timeline events, newest first"))
         self.list.setFrameShape(QListView.Shape.NoFrame)
+        # Cards on the page itself, so month headings sit in the page's own quiet space.
+        self.list.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
