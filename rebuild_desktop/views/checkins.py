@@ -31,6 +31,7 @@ from rebuild_desktop.services.timeline import TimelineService, new_id
 from rebuild_desktop.views.models.checkin_model import CheckInModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
 from rebuild_desktop.views.style import GRID, mark_primary
+from rebuild_desktop.views.widgets.card_delegate import CardDelegate
 from rebuild_desktop.views.widgets.message_bar import MessageBar
 from rebuild_desktop.views.widgets.page_parts import label, page_layout
 
@@ -85,10 +86,10 @@ class CheckInsPage(QWidget):
         self.model = CheckInModel(self.names, self)
         self.history = QListView()
         self.history.setModel(self.model)
-        self.history.setWordWrap(True)
+        self.history.setItemDelegate(CardDelegate(self.history))  # the look of gratitude's log
         self.history.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when the width changes
-        self.history.setSpacing(6)
-        self.history.setAlternatingRowColors(True)
+        self.history.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.history.setFrameShape(QListView.Shape.NoFrame)  # the group box is its frame
         self.history.setAccessibleName(self.tr("Earlier check-ins, newest first"))
         history_layout.addWidget(self.history)
         self.history_empty = label(self.tr(
