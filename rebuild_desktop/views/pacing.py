@@ -25,10 +25,6 @@ from rebuild_desktop.domain.values import Comfort, PartnerId
 from rebuild_desktop.services.pacing import PacingRefused, PacingService, level_words
 from rebuild_desktop.services.settings import SettingsService
 from rebuild_desktop.views.models.pacing_model import (
-    AGREED,
-    AREA,
-    MARK_A,
-    MARK_B,
     STEP,
     PacingModel,
 )
@@ -78,13 +74,12 @@ class PacingPage(QWidget):
         self._table.verticalHeader().hide()
         self._table.verticalHeader().setDefaultSectionSize(5 * GRID)
         self._table.setStyleSheet(
-            "QTableView::item { padding-left: 8px; } QHeaderView::section { padding-left: 8px; }")
+            "QTableView::item { padding: 0px 8px; } QHeaderView::section { padding: 0px 8px; }")
         header = self._table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # The marks take the room their words need, so the step names keep the rest,
+        # even in a small window.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(STEP, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((AREA, 14 * GRID), (MARK_A, 19 * GRID), (MARK_B, 19 * GRID),
-                              (AGREED, 19 * GRID)):
-            header.resizeSection(column, width)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumHeight(4 * GRID)
         self._table.selectionModel().currentRowChanged.connect(lambda *_: self._show_mark())

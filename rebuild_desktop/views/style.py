@@ -51,7 +51,7 @@ QListView[role="rows"]::item { padding: 8px; border-bottom: 1px solid palette(mi
 QListView[role="rows"]::item:selected { background: palette(highlight);
     color: palette(highlighted-text); }
 QListView#sidebar { border: none; background: palette(window); outline: none; }
-QListView#sidebar::item { padding: 8px; border-radius: 6px; color: palette(window-text); }
+QListView#sidebar::item { padding: 6px 8px; border-radius: 6px; color: palette(window-text); }
 QListView#sidebar::item:selected { background: palette(highlight);
     color: palette(highlighted-text); }
 QListView#sidebar::item:focus { border: 1px solid palette(text); }

@@ -34,7 +34,8 @@ from rebuild_desktop.views.timeline_editor import EventDialog  # noqa: E402
 from rebuild_desktop.views.unlock_dialog import UnlockDialog  # noqa: E402
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
 
-SIZES = {"large": (1280, 800), "small": (1024, 640)}
+SIZES = {"large": (1280, 800), "small": (1024, 640), "min": (800, 560),
+         "fit": (921, 576)}  # min: the window minimum; fit: how it opens on a 1024×640 screen
 JOURNAL_WORDS = "a quiet evening walk"
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rebuild_desktop.domain.values import EventKind
 from rebuild_desktop.services.timeline import TimelineFilter
@@ -26,8 +34,14 @@ class TimelineFilters(QWidget):
 
     def __init__(self, names: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # One row when it fits; in a narrow window the search gets a row of its own.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(8)
+        self._first_row, self._second_row = QHBoxLayout(), QHBoxLayout()
+        outer.addLayout(self._first_row)
+        outer.addLayout(self._second_row)
+        layout = self._first_row
         layout.setSpacing(8)
         self.search = QLineEdit()
         # Short enough to be read whole in a small window; the tooltip says the rest.
@@ -66,6 +80,8 @@ class TimelineFilters(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.tag.setMinimumContentsLength(9)
         layout.addWidget(self.clear)
+        self._second_row.setSpacing(8)
+        self._narrow = False
         self._range: tuple[str, str] | None = None
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._emit)
@@ -74,6 +90,20 @@ class TimelineFilters(QWidget):
             combo.currentIndexChanged.connect(self._emit)
         self.dates.currentIndexChanged.connect(self._dates_changed)
         self.clear.clicked.connect(self.reset)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        others = (self.kind, self.author, self.tag, self.dates, self.clear)
+        needed = (self.search.minimumWidth() + sum(w.sizeHint().width() for w in others)
+                  + self._first_row.spacing() * len(others))
+        narrow = event.size().width() < needed
+        if narrow != self._narrow:
+            self._narrow = narrow
+            source, target = ((self._first_row, self._second_row) if narrow
+                              else (self._second_row, self._first_row))
+            for widget in others:
+                source.removeWidget(widget)
+                target.addWidget(widget)
 
     def set_tags(self, tags: list[str]) -> None:
         current = self.tag.currentData()
