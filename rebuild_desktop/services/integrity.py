@@ -8,12 +8,15 @@ damaged when it only needs its WAL recovered, which the keyed open does first
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rebuild_desktop.domain.errors import VaultDamaged
-from rebuild_desktop.services.vault import Vault
 from rebuild_desktop.storage.connection import open_database, storage_errors
 from rebuild_desktop.storage.integrity import integrity_problems
 from rebuild_desktop.storage.meta import get_meta
+
+if TYPE_CHECKING:  # vault imports restore, which imports this module
+    from rebuild_desktop.services.vault import Vault
 
 
 def check_vault(vault: Vault) -> None:

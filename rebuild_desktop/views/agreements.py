@@ -36,10 +36,10 @@ from rebuild_desktop.views.widgets.page_parts import (
     GRID,
     button,
     card,
+    label,
     named,
     page_layout,
     show_message,
-    text_label,
 )
 
 
@@ -94,7 +94,7 @@ class AgreementsPage(QWidget):
         self._list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self._list.setResizeMode(QListView.ResizeMode.Adjust)
         self._list.selectionModel().currentChanged.connect(lambda *_: self._show_selected())
-        self._empty = text_label(self.tr(
+        self._empty = label(self.tr(
             "No agreements yet. Write one you would both like to keep, in your own words."),
             "note")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -120,7 +120,7 @@ class AgreementsPage(QWidget):
 
     def _build_composer(self) -> QWidget:
         frame, box = card()
-        box.addWidget(text_label(self.tr("A new agreement"), "subheading"))
+        box.addWidget(label(self.tr("A new agreement"), "subheading"))
         self._text = QPlainTextEdit()
         self._text.setPlaceholderText(self.tr("For example: we tell each other when plans "
                                               "change, as soon as we know."))
@@ -138,10 +138,10 @@ class AgreementsPage(QWidget):
         self._new_review = optional_date(self.tr("Review date for the new agreement"))
         form.addRow(self.tr("Review on"), self._new_review)
         box.addLayout(form)
-        box.addWidget(text_label(self.tr(
+        box.addWidget(label(self.tr(
             "The writer's yes is counted now; the other partner's yes is theirs to give."),
             "note"))
-        self._message = text_label("", "message")
+        self._message = label("", "message")
         self._message.hide()
         box.addWidget(self._message)
         self._propose = button(self.tr("Propose agreement"), self.tr("Propose agreement"),
@@ -152,8 +152,8 @@ class AgreementsPage(QWidget):
 
     def _build_detail(self) -> QWidget:
         self._detail, box = card()
-        box.addWidget(text_label(self.tr("The selected agreement"), "subheading"))
-        self._detail_text = text_label("")
+        box.addWidget(label(self.tr("The selected agreement"), "subheading"))
+        self._detail_text = label("")
         box.addWidget(self._detail_text)
         self._consent: dict[PartnerId, QCheckBox] = {}
         for partner in PartnerId:
@@ -176,8 +176,9 @@ class AgreementsPage(QWidget):
         self._review.changed.connect(self._set_review)
         form.addRow(self.tr("Review on"), self._review)
         box.addLayout(form)
-        box.addWidget(text_label(self.tr("What changed"), "subheading"))
-        self._history = text_label("", "note")
+        box.addSpacing(GRID)
+        box.addWidget(label(self.tr("What changed"), "subheading"))
+        self._history = label("", "note")
         self._history.setAccessibleName(self.tr("What changed"))
         box.addWidget(self._history)
         return self._detail
@@ -218,7 +219,9 @@ class AgreementsPage(QWidget):
         self._status.setCurrentIndex(self._status.findData(agreement.status.value))
         self._review.set_value(agreement.review_on)
         self._history.setText("\n".join(self._describe(c)
-                                        for c in self._service.history(agreement.id)))
+                                        for c in self._service.history(agreement.id))
+                              or self.tr("Nothing yet: changes to consent, status or review "
+                                         "date will be noted here."))
         self._updating = False
 
     def _describe(self, change: Change) -> str:

@@ -8,12 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListView,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,6 +20,8 @@ from rebuild_desktop.services import backups
 from rebuild_desktop.services.vault import PreparedRestore
 from rebuild_desktop.views.models.backup_model import BackupListModel, when_text
 from rebuild_desktop.views.sections import EVERY_KIND, Section, SectionContext
+from rebuild_desktop.views.style import GRID, mark_primary
+from rebuild_desktop.views.widgets.page_parts import label, page_layout
 
 
 class BackupsPage(QWidget):
@@ -31,29 +31,19 @@ class BackupsPage(QWidget):
         self._vault = context.vault
         self.model = BackupListModel(self)
 
-        heading = QLabel(self.tr("Backups"))
-        heading.setObjectName("pageHeading")
-        heading.setAccessibleName(self.tr("Backups"))
-        explanation = QLabel(self.tr(
-            "Rebuild keeps encrypted copies of this vault on this computer: one a day for the "
-            "last week, one a week for the last month and one a month for the last year, plus "
-            "one before every restore or import. They open with the same passphrase, keyring "
-            "or recovery code."))
-        explanation.setWordWrap(True)
-
         self.list = QListView()
+        self.list.setProperty("role", "rows")  # rows with room to breathe (style.py)
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
         self.list.setAccessibleName(self.tr("Backups of this vault, newest first"))
         self.list.selectionModel().selectionChanged.connect(self._update_buttons)
         self.list.doubleClicked.connect(lambda _index: self._ask_restore())
 
-        self.empty = QLabel(self.tr(
+        self.empty = label(self.tr(
             "No backups yet. The first one is taken today, or now with “Back up now”."))
-        self.empty.setWordWrap(True)
 
         self.back_up_button = QPushButton(self.tr("Back up now"))
-        self.back_up_button.setDefault(True)
+        mark_primary(self.back_up_button)
         self.back_up_button.setAccessibleName(self.tr("Back up now"))
         self.back_up_button.clicked.connect(self._back_up)
         self.restore_button = QPushButton(self.tr("Restore this backup…"))
@@ -64,21 +54,20 @@ class BackupsPage(QWidget):
         self.progress.setRange(0, 0)  # busy: a copy's size is not known ahead
         self.progress.setAccessibleName(self.tr("Working"))
         self.progress.hide()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = label("")
         self.status.setAccessibleName(self.tr("Backup status"))
 
         buttons = QHBoxLayout()
-        buttons.setSpacing(8)
+        buttons.setSpacing(GRID)
         buttons.addWidget(self.back_up_button)
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.setSpacing(16)
-        layout.addWidget(heading)
-        layout.addWidget(explanation)
+        layout = page_layout(self, self.tr("Backups"), self.tr(
+            "Rebuild keeps encrypted copies of this vault on this computer: one a day for the "
+            "last week, one a week for the last month and one a month for the last year, plus "
+            "one before every restore or import. They open with the same passphrase, keyring "
+            "or recovery code."))
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)

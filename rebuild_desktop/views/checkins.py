@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QTime
-from PySide6.QtGui import QFont, QHideEvent, QIcon
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
+from PySide6.QtGui import QHideEvent, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
@@ -33,8 +32,11 @@ from rebuild_desktop.services.timeline import TimelineService, new_id
 from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.models.checkin_model import CheckInModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
+from rebuild_desktop.views.style import GRID, mark_primary
+from rebuild_desktop.views.widgets.card_delegate import CardDelegate
 from rebuild_desktop.views.widgets.draft_keeper import DraftKeeper
 from rebuild_desktop.views.widgets.message_bar import MessageBar
+from rebuild_desktop.views.widgets.page_parts import label, page_layout
 
 
 def feel_statement(feel: str, when: str, need: str) -> str:
@@ -73,43 +75,48 @@ class CheckInsPage(QWidget):
         self.context.changes.changed.connect(self._changed_elsewhere)
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 16)
-        layout.setSpacing(16)
-        heading = QLabel(self.tr("Check-ins"))
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setWeight(QFont.Weight.DemiBold)
-        heading.setFont(font)
-        layout.addWidget(heading)
+        layout = page_layout(self, self.tr("Check-ins"), self.tr(
+            "A few quiet minutes, each of you in turn: how you feel, what went well, "
+            "what was hard, and one thing you would like."))
         self.reminder = MessageBar()
         layout.addWidget(self.reminder)
         self.saved = MessageBar()
         layout.addWidget(self.saved)
 
         row = QHBoxLayout()
-        row.setSpacing(24)
+        row.setSpacing(3 * GRID)
         layout.addLayout(row, 1)
         column = QVBoxLayout()
         column.addWidget(self._form())
         column.addStretch(1)
         row.addLayout(column, 3)
         side = QVBoxLayout()
-        side.setSpacing(16)
-        history_label = QLabel(self.tr("Earlier check-ins"))
-        history_label.setFont(QFont(font.family(), -1, QFont.Weight.DemiBold))
-        side.addWidget(history_label)
+        side.setSpacing(2 * GRID)
+        history_box = QGroupBox(self.tr("Earlier check-ins"))  # titled like the form beside it
+        history_layout = QVBoxLayout(history_box)
         self.model = CheckInModel(self.names, self)
         self.history = QListView()
         self.history.setModel(self.model)
-        self.history.setWordWrap(True)
-        self.history.setSpacing(6)
-        self.history.setAlternatingRowColors(True)
+        self.history.setItemDelegate(CardDelegate(self.history))  # the look of gratitude's log
+        self.history.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when the width changes
+        self.history.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.history.setFrameShape(QListView.Shape.NoFrame)  # the group box is its frame
         self.history.setAccessibleName(self.tr("Earlier check-ins, newest first"))
-        history_label.setBuddy(self.history)
-        side.addWidget(self.history, 1)
+        history_layout.addWidget(self.history)
+        self.history_empty = label(self.tr(
+            "Nothing here yet. Each check-in you save appears here, newest first: "
+            "start with the form beside this."), "note")
+        self.history_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        history_layout.addWidget(self.history_empty, 1)
+        self.model.modelReset.connect(self._history_or_empty)
+        side.addWidget(history_box, 1)
         side.addWidget(self._cadence())
         row.addLayout(side, 2)
+
+    def _history_or_empty(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.history.setVisible(not empty)
+        self.history_empty.setVisible(empty)
 
     def _form(self) -> QWidget:
         box = QGroupBox(self.tr("Today's check-in"))
@@ -148,7 +155,7 @@ class CheckInsPage(QWidget):
         self.for_counselor.setAccessibleName(self.tr("Include in the counselor summary"))
         self.for_counselor.setChecked(True)
         self.save = QPushButton(self.tr("Save this check-in"))
-        self.save.setDefault(True)
+        mark_primary(self.save)
         self.save.setAccessibleName(self.tr("Save this check-in"))
         self.save.clicked.connect(self.record)
         form.addRow(self.tr("&Who"), self.partner)

@@ -20,8 +20,8 @@ from rebuild_desktop.services.library import NewVault, VaultLibrary
 from rebuild_desktop.views.create_wizard import CreatePage, CreateWizard, LabelPage
 from rebuild_desktop.views.style import GRID
 from rebuild_desktop.views.tasks import TaskRunner
+from rebuild_desktop.views.widgets.page_parts import label
 from rebuild_desktop.views.widgets.passphrase_fields import NewPassphraseFields
-from rebuild_desktop.views.widgets.text import label
 
 
 class PartnersPage(QWizardPage):

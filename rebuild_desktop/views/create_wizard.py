@@ -29,7 +29,7 @@ from rebuild_desktop.views.recovery_page import RecoveryPage
 from rebuild_desktop.views.style import GRID, mark_primary
 from rebuild_desktop.views.tasks import TaskRunner
 from rebuild_desktop.views.widgets.busy import BusyIndicator
-from rebuild_desktop.views.widgets.text import label, message_label, show_message
+from rebuild_desktop.views.widgets.page_parts import label, message_label, show_message
 
 
 class CreateWizard(QWizard):

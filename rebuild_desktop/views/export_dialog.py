@@ -36,7 +36,9 @@ from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.values import PartnerId, VaultKind
 from rebuild_desktop.services import counselor_summary as summary
 from rebuild_desktop.views.sections import SectionContext
+from rebuild_desktop.views.style import GRID, mark_primary
 from rebuild_desktop.views.widgets import file_dialogs
+from rebuild_desktop.views.widgets.page_parts import page_layout
 
 PREVIEW_WIDTH = 560
 MIN_PREVIEW_WIDTH = 320
@@ -68,12 +70,8 @@ class CounselorExportPanel(QWidget):
     def _build(self) -> None:
         form = QWidget()
         column = QVBoxLayout(form)
-        column.setContentsMargins(16, 16, 16, 16)
-        column.setSpacing(16)
-        intro = QLabel(self.tr("A calm, printable summary to bring to a counseling session. "
-                               "Only entries marked for the counselor go in."))
-        intro.setWordWrap(True)
-        column.addWidget(intro)
+        column.setContentsMargins(0, 0, 2 * GRID, 0)
+        column.setSpacing(2 * GRID)
         column.addWidget(self._period_box())
         column.addWidget(self._sections_box())
         column.addWidget(self._options_box())
@@ -91,7 +89,7 @@ class CounselorExportPanel(QWidget):
         self.preview_button.setAccessibleName(self.tr("Preview the pages"))
         self.save_button = QPushButton(self.tr("Save PDF…"))
         self.save_button.setAccessibleName(self.tr("Save the summary as a PDF"))
-        self.save_button.setDefault(True)
+        mark_primary(self.save_button)
         buttons.addStretch(1)
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.save_button)
@@ -100,7 +98,11 @@ class CounselorExportPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(form)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(400)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # The form is never cut off at the side: it keeps its width, the preview gives way.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(form.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width())
 
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
@@ -110,8 +112,8 @@ class CounselorExportPanel(QWidget):
                                            "will be saved."))
         self.preview_hint.setWordWrap(True)
         self.preview_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview_hint.setMinimumWidth(240)
-        self.preview_hint.setMargin(24)
+        self.preview_hint.setMinimumWidth(20 * GRID)
+        self.preview_hint.setMargin(3 * GRID)
         self.pages_layout.addWidget(self.preview_hint)
         self.preview = QScrollArea()
         self.pages.setBackgroundRole(QPalette.ColorRole.Mid)  # paper stands out on it
@@ -126,9 +128,10 @@ class CounselorExportPanel(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout = page_layout(self, self.tr("Counselor summary"), self.tr(
+            "A calm, printable summary to bring to a counseling session. Only entries "
+            "marked for the counselor go in."))
+        layout.addWidget(splitter, 1)
         self.preview_button.clicked.connect(self.make_preview)
         self.save_button.clicked.connect(self._save_clicked)
         self._previewed = False
@@ -167,7 +170,7 @@ class CounselorExportPanel(QWidget):
     def _sections_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Sections"))
         grid = QGridLayout(box)
-        grid.setHorizontalSpacing(16)
+        grid.setHorizontalSpacing(GRID)
         self.share: dict[str, dict[PartnerId, QCheckBox]] = {}
         partners = list(self._names) if self._couple else [PartnerId.A]
         if self._couple:

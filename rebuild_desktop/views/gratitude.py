@@ -30,16 +30,17 @@ from rebuild_desktop.services.gratitude import GratitudeService, WritingPrompts,
 from rebuild_desktop.services.settings import SettingsService
 from rebuild_desktop.views.models.gratitude_model import GratitudeModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
+from rebuild_desktop.views.style import mark_link
 from rebuild_desktop.views.widgets.card_delegate import CardDelegate, long_date
 from rebuild_desktop.views.widgets.draft_saver import DraftSaver
 from rebuild_desktop.views.widgets.page_parts import (
     GRID,
     button,
     card,
+    label,
     named,
     page_layout,
     show_message,
-    text_label,
 )
 
 
@@ -91,7 +92,7 @@ class GratitudePage(QWidget):
 
     def _build_composer(self) -> QWidget:
         frame, box = card()
-        box.addWidget(text_label(self.tr("Write an appreciation"), "subheading"))
+        box.addWidget(label(self.tr("Write an appreciation"), "subheading"))
         self._direction = QComboBox()
         named(self._direction, self.tr("Who is writing to whom"))
         for sender in PartnerId:
@@ -99,10 +100,10 @@ class GratitudePage(QWidget):
             self._direction.addItem(self.tr("From {sender} to {receiver}").format(
                 sender=self._name(sender), receiver=self._name(receiver)), sender)
         box.addWidget(self._direction)
-        self._prompt = text_label("", "note")
+        self._prompt = label("", "note")
         self._prompt.setAccessibleName(self.tr("Writing prompt"))
         another = button(self.tr("Another prompt"), self.tr("Show another writing prompt"))
-        another.setFlat(True)
+        mark_link(another)
         another.clicked.connect(self._next_prompt)
         prompt_row = QHBoxLayout()
         prompt_row.addWidget(self._prompt, 1)
@@ -130,16 +131,20 @@ class GratitudePage(QWidget):
         row.addWidget(self._category, 1)
         row.addWidget(self._date)
         box.addLayout(row)
-        self._message = text_label("", "message")
+        self._message = label("", "message")
         self._message.hide()
         box.addWidget(self._message)
         self._save = button(self.tr("Save appreciation"), self.tr("Save appreciation"),
                             primary=True)
         self._save.clicked.connect(self._write)
         box.addWidget(self._save, 0, Qt.AlignmentFlag.AlignRight)
-        box.addStretch(1)
         self._show_prompt()
-        return frame
+        holder = QWidget()  # the card keeps its own height; the room below stays quiet
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, GRID, 0)
+        column.addWidget(frame)
+        column.addStretch(1)
+        return holder
 
     def _build_log(self) -> QWidget:
         log = QWidget()
@@ -147,9 +152,9 @@ class GratitudePage(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(GRID)
         self._past, past_box = card()
-        self._past_text = text_label("")
+        self._past_text = label("")
         self._past_text.setAccessibleName(self.tr("From the past"))
-        past_box.addWidget(text_label(self.tr("From the past"), "subheading"))
+        past_box.addWidget(label(self.tr("From the past"), "subheading"))
         past_box.addWidget(self._past_text)
         box.addWidget(self._past)
         self._search = QLineEdit()
@@ -166,7 +171,7 @@ class GratitudePage(QWidget):
         self._list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self._list.setResizeMode(QListView.ResizeMode.Adjust)
         self._list.setWordWrap(True)
-        self._empty = text_label("", "note")
+        self._empty = label("", "note")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedWidget()
         self._stack.addWidget(self._list)

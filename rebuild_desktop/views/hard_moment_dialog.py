@@ -32,6 +32,7 @@ from rebuild_desktop.services.timeline import TimelineService, new_id
 from rebuild_desktop.storage.connection import Connection
 from rebuild_desktop.views.icons import icon
 from rebuild_desktop.views.sections import SectionContext
+from rebuild_desktop.views.style import mark_primary
 from rebuild_desktop.views.widgets.editor_dialog import EditorDialog
 
 SHORTCUT = "Ctrl+Shift+H"
@@ -93,6 +94,7 @@ class HardMomentDialog(EditorDialog):
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
+        mark_primary(buttons.button(QDialogButtonBox.StandardButton.Save))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.cancel)
         layout.addWidget(buttons)

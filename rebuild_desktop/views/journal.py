@@ -30,7 +30,9 @@ from rebuild_desktop.services.journal import JournalDraft, JournalService, load_
 from rebuild_desktop.views.journal_editor import JournalEditor
 from rebuild_desktop.views.models.journal_model import JournalModel
 from rebuild_desktop.views.sections import JOURNAL, Section, SectionContext
+from rebuild_desktop.views.style import GRID
 from rebuild_desktop.views.widgets.entry_delegate import EntryDelegate
+from rebuild_desktop.views.widgets.page_parts import page_layout
 
 DRAFT_DELAY_MS = 1000
 SEARCH_DELAY_MS = 250
@@ -86,8 +88,8 @@ class JournalPage(QWidget):
 
         left = QWidget()
         column = QVBoxLayout(left)
-        column.setContentsMargins(16, 16, 8, 16)
-        column.setSpacing(8)
+        column.setContentsMargins(0, 0, GRID, 0)
+        column.setSpacing(GRID)
         column.addWidget(self.search)
         column.addWidget(self.calendar)
         day_row = QHBoxLayout()
@@ -103,9 +105,8 @@ class JournalPage(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout = page_layout(self, self.tr("Journal"))
+        layout.addWidget(splitter, 1)
 
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)

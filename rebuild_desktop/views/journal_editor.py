@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from rebuild_desktop.services.journal import PROMPT_CATEGORIES, JournalDraft, parse_tags
+from rebuild_desktop.views.style import GRID, mark_primary
 from rebuild_desktop.views.widgets.entry_delegate import mood_word
+from rebuild_desktop.views.widgets.page_parts import label
 
 
 class JournalEditor(QWidget):
@@ -47,11 +49,7 @@ class JournalEditor(QWidget):
         self._wire()
 
     def _build(self) -> None:
-        self.heading = QLabel(self.tr("New entry"))
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = label(self.tr("New entry"), "subheading")
 
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
@@ -109,7 +107,7 @@ class JournalEditor(QWidget):
         self.delete_button.setEnabled(False)
         self.save_button = QPushButton(self.tr("Save entry"))
         self.save_button.setAccessibleName(self.tr("Save entry"))
-        self.save_button.setDefault(True)
+        mark_primary(self.save_button)
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -138,8 +136,8 @@ class JournalEditor(QWidget):
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 16)
-        layout.setSpacing(8)
+        layout.setContentsMargins(GRID, 0, 0, 0)
+        layout.setSpacing(GRID)
         layout.addLayout(top)
         layout.addLayout(form)
         layout.addWidget(self.prompt_label)

@@ -25,10 +25,6 @@ from rebuild_desktop.domain.values import Comfort, PartnerId
 from rebuild_desktop.services.pacing import PacingRefused, PacingService, level_words
 from rebuild_desktop.services.settings import SettingsService
 from rebuild_desktop.views.models.pacing_model import (
-    AGREED,
-    AREA,
-    MARK_A,
-    MARK_B,
     STEP,
     PacingModel,
 )
@@ -38,10 +34,10 @@ from rebuild_desktop.views.widgets.page_parts import (
     GRID,
     button,
     card,
+    label,
     named,
     page_layout,
     show_message,
-    text_label,
 )
 
 _LEVELS = (Comfort.NOT_YET, Comfort.OPEN, Comfort.COMFORTABLE)
@@ -61,10 +57,10 @@ class PacingPage(QWidget):
             "your own comfort; together you go only as far as the gentler mark. Either of "
             "you can pause at any time, and no reason is needed."))
         layout.addLayout(self._build_top())
-        self._pause_note = text_label("", "message")
+        self._pause_note = label("", "message")
         self._pause_note.hide()
         layout.addWidget(self._pause_note)
-        self._asks_note = text_label("", "note")
+        self._asks_note = label("", "note")
         self._asks_note.hide()
         layout.addWidget(self._asks_note)
         self._model = PacingModel(self._names, self)
@@ -78,13 +74,12 @@ class PacingPage(QWidget):
         self._table.verticalHeader().hide()
         self._table.verticalHeader().setDefaultSectionSize(5 * GRID)
         self._table.setStyleSheet(
-            "QTableView::item { padding-left: 8px; } QHeaderView::section { padding-left: 8px; }")
+            "QTableView::item { padding: 0px 8px; } QHeaderView::section { padding: 0px 8px; }")
         header = self._table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # The marks take the room their words need, so the step names keep the rest,
+        # even in a small window.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(STEP, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((AREA, 14 * GRID), (MARK_A, 19 * GRID), (MARK_B, 19 * GRID),
-                              (AGREED, 19 * GRID)):
-            header.resizeSection(column, width)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumHeight(4 * GRID)
         self._table.selectionModel().currentRowChanged.connect(lambda *_: self._show_mark())
@@ -119,7 +114,7 @@ class PacingPage(QWidget):
 
     def _build_mark(self) -> QWidget:
         frame, box = card()
-        self._mark_title = text_label("", "subheading")
+        self._mark_title = label("", "subheading")
         box.addWidget(self._mark_title)
         row = QHBoxLayout()
         row.setSpacing(2 * GRID)
@@ -135,7 +130,7 @@ class PacingPage(QWidget):
         self._levels.buttonClicked.connect(self._mark)
         box.addLayout(row)
         answer = QHBoxLayout()
-        self._message = text_label("", "message")
+        self._message = label("", "message")
         self._message.hide()
         answer.addWidget(self._message, 1)
         self._ask = button(self.tr("Let the pace-setter know"),

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QV
 from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.values import PacingArea
 from rebuild_desktop.services.pacing import PacingService, is_default_step
-from rebuild_desktop.views.widgets.page_parts import GRID, button, card, named, text_label
+from rebuild_desktop.views.style import mark_link
+from rebuild_desktop.views.widgets.page_parts import GRID, button, card, label, named
 
 
 class LadderEditor(QWidget):
@@ -25,7 +26,7 @@ class LadderEditor(QWidget):
         outer.setSpacing(GRID)
         self._toggle = QPushButton(self.tr("Change the ladder…"))
         self._toggle.setCheckable(True)
-        self._toggle.setFlat(True)
+        mark_link(self._toggle)  # a quiet second way, like "Use recovery code instead"
         self._toggle.setAccessibleName(self.tr("Show or hide changing the ladder"))
         outer.addWidget(self._toggle, 0, Qt.AlignmentFlag.AlignLeft)
         self._card, box = card()
@@ -59,7 +60,7 @@ class LadderEditor(QWidget):
             moves.addWidget(widget)
         moves.addStretch(1)
         box.addLayout(moves)
-        self._message = text_label("", "note")
+        self._message = label("", "note")
         box.addWidget(self._message)
         self._add.clicked.connect(self._add_step)
         self._rename.clicked.connect(self._rename_step)

@@ -16,7 +16,7 @@ from rebuild_desktop.services.recovery_file import recovery_text, save_recovery_
 from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.style import GRID
 from rebuild_desktop.views.widgets.file_dialogs import ask_save_path
-from rebuild_desktop.views.widgets.text import label, message_label, show_message
+from rebuild_desktop.views.widgets.page_parts import label, message_label, show_message
 
 _GROUPS_PER_LINE = 4
 

@@ -34,10 +34,10 @@ from rebuild_desktop.views.widgets.page_parts import (
     GRID,
     button,
     card,
+    label,
     named,
     page_layout,
     show_message,
-    text_label,
 )
 from rebuild_desktop.views.widgets.setting_fields import SettingField, field_for
 
@@ -70,7 +70,7 @@ class SettingsPage(QWidget):
         self._fields: list[SettingField] = [field_for(s, names) for s in SETTINGS]
         for group in GROUPS:
             frame, box = card()
-            box.addWidget(text_label(QCoreApplication.translate(CONTEXT, group), "subheading"))
+            box.addWidget(label(QCoreApplication.translate(CONTEXT, group), "subheading"))
             form = _form()
             for field in self._fields:
                 if field.setting.group == group:
@@ -89,7 +89,7 @@ class SettingsPage(QWidget):
         row = QHBoxLayout(footer)
         row.setContentsMargins(3 * GRID, GRID, 3 * GRID, 2 * GRID)
         row.setSpacing(2 * GRID)
-        self._message = text_label("", "message")
+        self._message = label("", "message")
         self._message.hide()
         row.addWidget(self._message, 1)
         row.addStretch(0)
@@ -100,8 +100,8 @@ class SettingsPage(QWidget):
 
     def _build_partners(self) -> QWidget:
         frame, box = card()
-        box.addWidget(text_label(self.tr("The two of you"), "subheading"))
-        box.addWidget(text_label(self.tr(
+        box.addWidget(label(self.tr("The two of you"), "subheading"))
+        box.addWidget(label(self.tr(
             "Role words are optional; use them only if they help you."), "note"))
         form = _form()
         self._partner_names: dict[PartnerId, QLineEdit] = {}
@@ -184,10 +184,10 @@ def _row_label(field: SettingField) -> QLabel:
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setMinimumWidth(_LABEL_WIDTH)
-    label.setBuddy(buddy)
-    return label
+    widget = QLabel(text)
+    widget.setMinimumWidth(_LABEL_WIDTH)
+    widget.setBuddy(buddy)
+    return widget
 
 
 def _build(context: SectionContext) -> QWidget:

@@ -21,7 +21,7 @@ from rebuild_desktop.services.library import VaultLibrary, VaultSummary
 from rebuild_desktop.views.models.vault_list import VaultListModel
 from rebuild_desktop.views.style import GRID, mark_primary
 from rebuild_desktop.views.widgets.busy import BusyIndicator
-from rebuild_desktop.views.widgets.text import label, message_label, show_message
+from rebuild_desktop.views.widgets.page_parts import label, message_label, show_message
 from rebuild_desktop.views.widgets.vault_delegate import VaultDelegate
 
 _COLUMN_WIDTH = 640
@@ -85,7 +85,7 @@ class StartScreen(QWidget):
 
         self.not_therapy = label(self.tr(
             "Rebuild is a companion, not therapy. When things feel too heavy, a couples "
-            "counsellor or a therapist can help in ways an app can't."), "note")
+            "counselor or a therapist can help in ways an app can't."), "note")
         self.not_therapy.setAccessibleName(self.not_therapy.text())
         layout.addStretch(0)  # takes the room the empty state leaves
         layout.addWidget(self.not_therapy)

@@ -8,9 +8,16 @@ to palette roles, so it follows a scheme change once it is set again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 from rebuild_desktop.views import icons
 
@@ -22,7 +29,8 @@ _ACCENT_DARK = QColor("#e39a7b")
 GRID = 8  # spacing unit in pixels
 
 _STYLESHEET = """
-QLabel[role="heading"] { font-size: 20pt; font-weight: 600; }
+QLabel[role="heading"] { font-size: 18pt; font-weight: 600; }
+QGroupBox { font-weight: 600; }
 QLabel[role="subheading"] { font-size: 13pt; font-weight: 600; }
 QLabel[role="note"] { color: palette(placeholder-text); }
 QLabel[role="message"] { color: palette(text); padding: 8px;
@@ -30,7 +38,7 @@ QLabel[role="message"] { color: palette(text); padding: 8px;
 QLabel[role="code"] { font-size: 14pt; padding: 16px; border-radius: 6px;
     background: palette(base); border: 1px solid palette(mid); }
 QPushButton[primary="true"] { background: palette(highlight); color: palette(highlighted-text);
-    border: 2px solid palette(highlight); border-radius: 6px; padding: 6px 16px; min-height: 20px; }
+    border: 2px solid palette(highlight); border-radius: 6px; padding: 1px 16px; min-height: 24px; }
 QPushButton[primary="true"]:hover { border-color: palette(text); }
 QPushButton[primary="true"]:focus { border-color: palette(text); }
 QPushButton[primary="true"]:disabled { background: palette(button);
@@ -39,8 +47,11 @@ QPushButton { min-height: 24px; padding: 2px 16px; }
 QPushButton[role="link"] { border: none; background: transparent; color: palette(link);
     text-align: left; padding: 4px 0px; text-decoration: underline; }
 QPushButton[role="link"]:focus { border: 1px dotted palette(text); }
+QListView[role="rows"]::item { padding: 8px; border-bottom: 1px solid palette(midlight); }
+QListView[role="rows"]::item:selected { background: palette(highlight);
+    color: palette(highlighted-text); }
 QListView#sidebar { border: none; background: palette(window); outline: none; }
-QListView#sidebar::item { padding: 8px; border-radius: 6px; color: palette(window-text); }
+QListView#sidebar::item { padding: 6px 8px; border-radius: 6px; color: palette(window-text); }
 QListView#sidebar::item:selected { background: palette(highlight);
     color: palette(highlighted-text); }
 QListView#sidebar::item:focus { border: 1px solid palette(text); }
@@ -116,8 +127,9 @@ def apply_style(app: QApplication, scheme: Qt.ColorScheme | None = None) -> None
     """
     global _forced_scheme
     _forced_scheme = scheme
-    if app.style() is None or app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    if not app.property("rebuild-calm-style"):
+        app.setProperty("rebuild-calm-style", True)
+        app.setStyle(CalmStyle())
     _refresh(app)
     if not app.property("rebuild-style-follows"):
         app.setProperty("rebuild-style-follows", True)
@@ -128,6 +140,37 @@ def _refresh(app: QApplication) -> None:
     icons.clear_cache()
     app.setPalette(calm_palette())
     app.setStyleSheet(_STYLESHEET)
+
+
+class CalmStyle(QProxyStyle):
+    """Fusion, with check box and radio outlines that stay visible on a dark palette.
+
+    Fusion draws those outlines a little darker than the window, which
+    vanishes when the window itself is dark; here they take the palette's
+    quiet text colour instead.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,  # noqa: N802
+                      painter: QPainter, widget: QWidget | None = None) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        round_mark = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
+        if not (round_mark or element == QStyle.PrimitiveElement.PE_IndicatorCheckBox):
+            return
+        if option.palette.color(QPalette.ColorRole.Window).lightness() >= 128:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        rect = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        if round_mark:
+            painter.drawEllipse(rect)
+        else:
+            painter.drawRoundedRect(rect, 2, 2)
+        painter.restore()
 
 
 def mark_primary(button: QWidget) -> None:

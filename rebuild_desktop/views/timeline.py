@@ -6,17 +6,14 @@ from datetime import date, timedelta
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
     QStackedWidget,
     QTableView,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
@@ -35,8 +32,10 @@ from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.models.timeline_model import FIRST_PAGE, Role, TimelineModel
 from rebuild_desktop.views.models.trend_table_model import TrendTableModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
+from rebuild_desktop.views.style import mark_primary
 from rebuild_desktop.views.timeline_editor import EventDialog
 from rebuild_desktop.views.widgets.message_bar import MessageBar
+from rebuild_desktop.views.widgets.page_parts import page_layout
 from rebuild_desktop.views.widgets.timeline_delegate import TimelineDelegate
 from rebuild_desktop.views.widgets.timeline_filters import TimelineFilters
 from rebuild_desktop.views.widgets.trust_chart import TrustChart
@@ -88,29 +87,15 @@ class TimelinePage(QWidget):
     # Layout ---------------------------------------------------------------------
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 16)
-        layout.setSpacing(16)
-        top = QHBoxLayout()
-        heading = QLabel(self.tr("Trust timeline"))
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setWeight(QFont.Weight.DemiBold)
-        heading.setFont(font)
-        heading.setAccessibleName(self.tr("Trust timeline"))
         self.add_button = QPushButton(self.tr("Add an event"))
-        self.add_button.setDefault(True)
+        mark_primary(self.add_button)
         self.add_button.setToolTip(self.tr("Add an event (Ctrl+N)"))
         self.add_button.setAccessibleName(self.tr("Add an event"))
-        self.table_toggle = QToolButton()
-        self.table_toggle.setText(self.tr("Show as table"))
+        self.table_toggle = QPushButton(self.tr("Show as table"))
         self.table_toggle.setCheckable(True)
         self.table_toggle.setAccessibleName(self.tr("Show the trust chart as a table"))
-        top.addWidget(heading)
-        top.addStretch(1)
-        top.addWidget(self.table_toggle)
-        top.addWidget(self.add_button)
-        layout.addLayout(top)
+        layout = page_layout(self, self.tr("Trust timeline"),
+                             actions=(self.table_toggle, self.add_button))
 
         self.chart = TrustChart()
         self.trend_table = TrendTableModel(self)
@@ -141,6 +126,8 @@ class TimelinePage(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAccessibleName(self.tr("Timeline events, newest first"))
         self.list.setFrameShape(QListView.Shape.NoFrame)
+        # Cards on the page itself, so month headings sit in the page's own quiet space.
+        self.list.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)

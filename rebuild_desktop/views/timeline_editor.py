@@ -23,6 +23,7 @@ from rebuild_desktop.domain.values import Author, EventKind, PartnerId
 from rebuild_desktop.painting.kind_style import kind_word
 from rebuild_desktop.services.timeline import new_id
 from rebuild_desktop.storage.connection import Connection
+from rebuild_desktop.views.style import mark_primary
 from rebuild_desktop.views.widgets.editor_dialog import EditorDialog
 
 _NOT_RATED = -1
@@ -112,6 +113,7 @@ class EventDialog(EditorDialog):
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
+        mark_primary(buttons.button(QDialogButtonBox.StandardButton.Save))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.cancel)
         layout.addWidget(buttons)

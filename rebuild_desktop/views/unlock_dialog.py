@@ -26,8 +26,8 @@ from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.style import GRID, mark_link, mark_primary
 from rebuild_desktop.views.tasks import TaskRunner
 from rebuild_desktop.views.widgets.busy import BusyIndicator
+from rebuild_desktop.views.widgets.page_parts import label, message_label, show_message
 from rebuild_desktop.views.widgets.passphrase_fields import secret_field, show_toggle
-from rebuild_desktop.views.widgets.text import label, message_label, show_message
 
 
 class UnlockDialog(QDialog):

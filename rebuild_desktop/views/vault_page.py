@@ -29,7 +29,7 @@ from rebuild_desktop.views.sections import EVERY_KIND, Section, SectionContext
 from rebuild_desktop.views.style import GRID
 from rebuild_desktop.views.widgets.busy import BusyIndicator
 from rebuild_desktop.views.widgets.file_dialogs import ask_open_path, ask_save_path
-from rebuild_desktop.views.widgets.text import label, message_label, show_message
+from rebuild_desktop.views.widgets.page_parts import PAGE_MARGIN, label, message_label, show_message
 
 _RECORD_KINDS = ("timeline", "gratitude", "checkins", "hard_moments", "agreements", "pacing",
                  "journal", "partners")
@@ -51,7 +51,7 @@ class VaultPage(QScrollArea):
         self._build(body)
         holder = QWidget(self)
         outer = QHBoxLayout(holder)
-        outer.setContentsMargins(4 * GRID, 3 * GRID, 4 * GRID, 3 * GRID)
+        outer.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
         outer.addWidget(body, 1)
         outer.addStretch(0)
         self.setWidget(holder)

@@ -14,10 +14,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QStatusBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -95,13 +93,14 @@ class VaultView(QWidget):
             # Reachable from every page: a button here and Ctrl+Shift+H.
             self.hard_moment = hard_moment_action(self.context, self)
             self.addAction(self.hard_moment)
-            self.hard_moment_button = QToolButton(self)
-            self.hard_moment_button.setDefaultAction(self.hard_moment)
-            self.hard_moment_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            self.hard_moment_button.setSizePolicy(QSizePolicy.Policy.Expanding,
-                                                  QSizePolicy.Policy.Fixed)
+            # A push button like Hide now and Lock below it, so the column reads as one set.
+            self.hard_moment_button = QPushButton(self.hard_moment.icon(),
+                                                  self.hard_moment.text(), self)
+            self.hard_moment_button.setToolTip(self.hard_moment.toolTip())
             self.hard_moment_button.setAccessibleName(self.tr("Record a hard moment"))
+            self.hard_moment_button.clicked.connect(self.hard_moment.trigger)
             side.addWidget(self.hard_moment_button)
+            side.addSpacing(GRID)  # a pause between writing something down and leaving
         side.addWidget(self.hide_button)
         side.addWidget(self.lock_button)
 
@@ -141,6 +140,8 @@ class VaultView(QWidget):
                 self.sidebar.item(row).setIcon(icon(section.icon))
             self.lock_button.setIcon(icon("lock"))
             self.hide_button.setIcon(icon("hide"))
+            if self.vault.kind is VaultKind.COUPLE:
+                self.hard_moment_button.setIcon(icon("hard-moment"))
 
     # Pages -------------------------------------------------------------------
 

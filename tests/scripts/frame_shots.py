@@ -45,6 +45,13 @@ def _save(widget: QWidget, out: Path, name: str) -> None:
     widget.grab().save(str(out / f"{name}.png"))
 
 
+def _show_vault_page(window: MainWindow) -> None:
+    """The Vault section, wherever it sits in the sidebar."""
+    view = window.vault_view
+    assert view is not None
+    view.sidebar.setCurrentRow([s.key for s in view.sections].index("vault"))
+
+
 def shoot(out: Path, scheme: str) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -80,9 +87,11 @@ def shoot(out: Path, scheme: str) -> None:
         _save(dialog, out, f"unlock-recovery-{tag}")
         dialog.close()
         window.show_vault(library.open_with_keyring("home"))
+        _show_vault_page(window)
         _save(window, out, f"vault-page-{tag}")
         window.lock()
         window.show_vault(library.open_with_passphrase("notes", "a quiet evening walk"))
+        _show_vault_page(window)
         _save(window, out, f"vault-page-journal-{tag}")
         page = window.vault_view.pages.currentWidget()  # type: ignore[union-attr]
         page.passphrase_button.click()

@@ -15,8 +15,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import keyring  # noqa: E402
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
-from PySide6.QtWidgets import QApplication, QStyleFactory  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from rebuild_desktop.domain.records import Partner  # noqa: E402
 from rebuild_desktop.domain.values import PartnerId, Role, VaultKind  # noqa: E402
@@ -24,49 +24,22 @@ from rebuild_desktop.secrets.keyring_store import SystemKeyring  # noqa: E402
 from rebuild_desktop.services.library import NewVault, VaultLibrary  # noqa: E402
 from rebuild_desktop.views import agreements, gratitude, pacing, settings  # noqa: E402
 from rebuild_desktop.views.sections import ChangeBus, SectionContext  # noqa: E402
+from rebuild_desktop.views.style import apply_style  # noqa: E402
 from rebuild_desktop.views.tasks import TaskRunner  # noqa: E402
 from tests.support.memory_keyring import MemoryKeyring  # noqa: E402
 from tests.support.together_data import fill  # noqa: E402
 
-# The app's stylesheet lives with the main window; this is the same small set of
-# rules, so the pages look here as they will there.
-STYLESHEET = """
-QLabel[role="heading"] { font-size: 20pt; font-weight: 600; }
-QLabel[role="subheading"] { font-size: 13pt; font-weight: 600; }
-QLabel[role="note"] { color: palette(placeholder-text); }
-QLabel[role="message"] { color: palette(text); padding: 8px;
-    border: 1px solid palette(highlight); border-radius: 6px; }
-QPushButton[primary="true"] { background: palette(highlight); color: palette(highlighted-text);
-    border: 2px solid palette(highlight); border-radius: 6px; padding: 6px 16px; min-height: 20px; }
-"""
 SIZES = ((1280, 800), (1024, 640))
 SIDEBAR = 224
 
 
-def palette(dark: bool) -> QPalette:
-    style = QStyleFactory.create("Fusion")
-    result = QPalette(style.standardPalette())
-    if dark:
-        for role, color in ((QPalette.ColorRole.Window, "#2b2926"),
-                            (QPalette.ColorRole.Base, "#232120"),
-                            (QPalette.ColorRole.AlternateBase, "#302d2a"),
-                            (QPalette.ColorRole.Button, "#35322e"),
-                            (QPalette.ColorRole.Text, "#ece6df"),
-                            (QPalette.ColorRole.WindowText, "#ece6df"),
-                            (QPalette.ColorRole.ButtonText, "#ece6df"),
-                            (QPalette.ColorRole.PlaceholderText, "#a59d94"),
-                            (QPalette.ColorRole.Mid, "#4a4540")):
-            result.setColor(role, QColor(color))
-    warm = QColor("#e39a7b" if dark else "#b5573a")
-    result.setColor(QPalette.ColorRole.Highlight, warm)
-    result.setColor(QPalette.ColorRole.HighlightedText, QColor("#1d1512" if dark else "#ffffff"))
-    return result
+def use_scheme(app: QApplication, dark: bool) -> None:
+    """The app's own palette and stylesheet, in the scheme asked for."""
+    apply_style(app, Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
 
 
 def main() -> None:
     app = QApplication([])
-    app.setStyle("Fusion")
-    app.setStyleSheet(STYLESHEET)
     keyring.set_keyring(MemoryKeyring())
     out = Path("shots")
     out.mkdir(exist_ok=True)
@@ -78,7 +51,7 @@ def main() -> None:
         fill(vault)
         context = SectionContext(vault, TaskRunner(immediate=True), ChangeBus(), print)
         for dark in (False, True):
-            app.setPalette(palette(dark))
+            use_scheme(app, dark)
             for module in (gratitude, agreements, pacing, settings):
                 page = module.SECTION.build(context)
                 for width, height in SIZES:
@@ -97,7 +70,7 @@ def main() -> None:
 
 def _empty_shots(library: VaultLibrary, app: QApplication, out: Path) -> None:
     """What a couple sees on the first evening: kind empty states."""
-    app.setPalette(palette(False))
+    use_scheme(app, False)
     vault = library.create(NewVault("empty", VaultKind.COUPLE, [
         Partner(PartnerId.A, "Alex", Role.HURT), Partner(PartnerId.B, "Sam")],
         remember=True)).vault

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from rebuild_desktop.domain.records import CheckIn
+from rebuild_desktop.views.widgets.card_delegate import CardRole
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,20 +41,26 @@ class CheckInModel(QAbstractListModel):
             return checkin
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._describe(checkin)
+        if role == CardRole.HEADER:
+            return self._head(checkin)
+        if role == CardRole.BODY:
+            return checkin.feel or ""
+        if role == CardRole.FOOTER:
+            return self._asked(checkin)
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(x for x in (checkin.went_well, checkin.hard, checkin.request) if x)
         return None
 
     def _describe(self, c: CheckIn) -> str:
-        head = self.tr("{date} · {name} · mood {mood} of 5 · trust {trust} of 10").format(
+        return "\n".join(line for line in (self._head(c), c.feel, self._asked(c)) if line)
+
+    def _head(self, c: CheckIn) -> str:
+        return self.tr("{date} · {name} · mood {mood} of 5 · trust {trust} of 10").format(
             date=c.date[:10], name=self._names.get(c.partner.value, c.partner.value),
             mood=c.mood, trust=c.trust)
-        lines = [head]
-        if c.feel:
-            lines.append(c.feel)
-        if c.request:
-            lines.append(self.tr("Asked for: {request}").format(request=c.request))
-        return "\n".join(lines)
+
+    def _asked(self, c: CheckIn) -> str:
+        return self.tr("Asked for: {request}").format(request=c.request) if c.request else ""
 
     def roleNames(self) -> dict[int, bytes]:
         names = dict(super().roleNames())

@@ -51,7 +51,9 @@ class CardDelegate(QStyledItemDelegate):
         width = max(200, (available or option.rect.width()) - 2 * _PAD)
         header, text, footer = self._lines(index)
         small, body = _fonts(option.font)
-        height = _PAD + QFontMetrics(small).height() + _GAP
+        # The header wraps too in a narrow column (a check-in's is long).
+        height = _PAD + QFontMetrics(small).boundingRect(
+            QRect(0, 0, width, 10_000), _TEXT_FLAGS, header).height() + _GAP
         height += QFontMetrics(body).boundingRect(QRect(0, 0, width, 10_000), _TEXT_FLAGS,
                                                   text).height()
         if footer:

@@ -1,21 +1,24 @@
-"""Small building blocks the gratitude, agreements, pacing and settings pages share.
+"""Small building blocks every page and dialog shares.
 
 They set the ``role`` and ``primary`` properties that the app's stylesheet
-knows, so headings, quiet notes and the one primary button look the same on
-every page, and they give each control its accessible name in one place.
+(views/style.py) knows, so page margins, headings, quiet notes, messages and
+the one primary button look the same everywhere, and they give each control
+its accessible name in one place.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-GRID = 8
+from rebuild_desktop.views.style import GRID, mark_primary
+
+PAGE_MARGIN = 3 * GRID  # around every section page, so headings line up from page to page
 
 
-def text_label(text: str, role: str | None = None) -> QLabel:
-    """A word-wrapped plain-text label; ``role`` is heading, subheading, note or message."""
-    widget = QLabel(text)
+def label(text: str, role: str | None = None, parent: QWidget | None = None) -> QLabel:
+    """A word-wrapped plain-text label; ``role`` is heading, subheading, note, message or code."""
+    widget = QLabel(text, parent)
     widget.setWordWrap(True)
     widget.setTextFormat(Qt.TextFormat.PlainText)
     if role is not None:
@@ -23,13 +26,31 @@ def text_label(text: str, role: str | None = None) -> QLabel:
     return widget
 
 
+def message_label(parent: QWidget | None = None) -> QLabel:
+    """A calm one-sentence message, hidden until there is something to say.
+
+    It is a live region for screen readers: its accessible name follows the text.
+    """
+    widget = label("", "message", parent)
+    widget.setAccessibleName("")
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    widget.hide()
+    return widget
+
+
+def show_message(widget: QLabel, text: str) -> None:
+    """Show one calm sentence (and let a screen reader say it), or hide when empty."""
+    widget.setText(text)
+    widget.setAccessibleName(text)
+    widget.setVisible(bool(text))
+
+
 def button(text: str, name: str, *, primary: bool = False) -> QPushButton:
     """A push button with an accessible name; ``primary`` for the one main action."""
     widget = QPushButton(text)
     widget.setAccessibleName(name)
     if primary:
-        widget.setProperty("primary", True)
-        widget.setDefault(True)
+        mark_primary(widget)
         widget.setAutoDefault(True)
     return widget
 
@@ -49,18 +70,27 @@ def card() -> tuple[QFrame, QVBoxLayout]:
     return frame, layout
 
 
-def page_layout(page: QWidget, heading: str, note: str) -> QVBoxLayout:
-    """The page's outer layout with its heading and a one-line kind explanation."""
+def page_layout(page: QWidget, heading: str, note: str = "",
+                actions: tuple[QWidget, ...] = ()) -> QVBoxLayout:
+    """The page's outer layout: the shared margins, its heading and a one-line kind note.
+
+    Args:
+        actions: buttons shown at the right of the heading, on the same line.
+    """
     layout = QVBoxLayout(page)
-    layout.setContentsMargins(3 * GRID, 3 * GRID, 3 * GRID, 3 * GRID)
+    layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
     layout.setSpacing(2 * GRID)
-    layout.addWidget(text_label(heading, "heading"))
-    layout.addWidget(text_label(note, "note"))
+    title = label(heading, "heading")
+    title.setAccessibleName(heading)
+    if actions:
+        top = QHBoxLayout()
+        top.setSpacing(GRID)
+        top.addWidget(title, 1)
+        for action in actions:
+            top.addWidget(action, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(top)
+    else:
+        layout.addWidget(title)
+    if note:
+        layout.addWidget(label(note, "note"))
     return layout
-
-
-def show_message(widget: QLabel, text: str) -> None:
-    """Show one calm sentence (and let a screen reader say it), or hide when empty."""
-    widget.setText(text)
-    widget.setAccessibleName(text)
-    widget.setVisible(bool(text))

@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rebuild_desktop.domain.values import EventKind
 from rebuild_desktop.painting.kind_style import kind_word
@@ -26,11 +34,20 @@ class TimelineFilters(QWidget):
 
     def __init__(self, names: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # One row when it fits; in a narrow window the search gets a row of its own.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(8)
+        self._first_row, self._second_row = QHBoxLayout(), QHBoxLayout()
+        outer.addLayout(self._first_row)
+        outer.addLayout(self._second_row)
+        layout = self._first_row
         layout.setSpacing(8)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search titles, words and tags (Ctrl+F)"))
+        # Short enough to be read whole in a small window; the tooltip says the rest.
+        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        self.search.setToolTip(self.tr("Search titles, words and tags (Ctrl+F)"))
+        self.search.setMinimumWidth(14 * 8)
         self.search.setAccessibleName(self.tr("Search the timeline"))
         self.search.setClearButtonEnabled(True)
         self.kind = QComboBox()
@@ -58,7 +75,13 @@ class TimelineFilters(QWidget):
         for combo in (self.kind, self.author, self.tag, self.dates):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             layout.addWidget(combo)
+        # A tag is whatever someone typed, perhaps very long: it must not push the row wide.
+        self.tag.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tag.setMinimumContentsLength(9)
         layout.addWidget(self.clear)
+        self._second_row.setSpacing(8)
+        self._narrow = False
         self._range: tuple[str, str] | None = None
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self._emit)
@@ -67,6 +90,20 @@ class TimelineFilters(QWidget):
             combo.currentIndexChanged.connect(self._emit)
         self.dates.currentIndexChanged.connect(self._dates_changed)
         self.clear.clicked.connect(self.reset)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        others = (self.kind, self.author, self.tag, self.dates, self.clear)
+        needed = (self.search.minimumWidth() + sum(w.sizeHint().width() for w in others)
+                  + self._first_row.spacing() * len(others))
+        narrow = event.size().width() < needed
+        if narrow != self._narrow:
+            self._narrow = narrow
+            source, target = ((self._first_row, self._second_row) if narrow
+                              else (self._second_row, self._first_row))
+            for widget in others:
+                source.removeWidget(widget)
+                target.addWidget(widget)
 
     def set_tags(self, tags: list[str]) -> None:
         current = self.tag.currentData()
