@@ -11,8 +11,9 @@ match of a word found in nearly every row is what makes search slow.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from sys import intern
 from typing import Any
@@ -21,7 +22,9 @@ from rebuild_desktop.domain.records import TimelineEvent
 from rebuild_desktop.storage.connection import Connection, storage_errors
 from rebuild_desktop.storage.records import TimelineRepository
 from rebuild_desktop.storage.repository import COMMON_COLUMNS
+from rebuild_desktop.storage.timeline_search import Position, TermExpander, walk_matches
 
+Expand = Callable[[str], str | None]
 _WORD = re.compile(r"\w", re.UNICODE)
 _BLOCK = 500  # SQLite's default limit on host parameters is far above this
 # Above this many matches, walking the date index beats looking every match up
@@ -83,23 +86,25 @@ class _Where:
         return f" WHERE {' AND '.join(self.clauses)}" if self.clauses else ""
 
 
-def fts_query(text: str) -> str | None:
+def fts_query(text: str, expand: Expand | None = None) -> str | None:
     """The FTS5 MATCH expression for what the person typed, or None.
 
     Every word is quoted (a double quote inside doubled), so ``AND``, ``*``,
     ``"`` or ``NEAR(`` are searched as text, never parsed as syntax; each is a
     prefix. Words without a letter or digit (an emoji) cannot be in the index
-    and are left to :func:`_like_terms`.
+    and are left to :func:`_like_terms`. ``expand`` may spell a prefix as the
+    words it stands for (the same matches, read faster).
     """
     words = [w for w in _words(text) if _WORD.search(w)]
     if not words:
         return None
-    return " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
+    return " AND ".join((expand(w) if expand else None) or '"' + w.replace('"', '""') + '"*'
+                        for w in words)
 
 
-def _match(flt: TimelineFilter) -> str | None:
+def _match(flt: TimelineFilter, expand: Expand | None = None) -> str | None:
     parts = []
-    words = fts_query(flt.search)
+    words = fts_query(flt.search, expand)
     if words is not None:
         parts.append(f"({words})")
     if flt.tag:
@@ -122,7 +127,8 @@ def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _where(flt: TimelineFilter, walk: bool = False) -> _Where:
+def _where(flt: TimelineFilter, match: str | None = None) -> _Where:
+    """The filter's conditions; the full-text part only when ``match`` is given."""
     where = _Where()
     if flt.kinds:
         marks = ", ".join("?" for _ in flt.kinds)
@@ -137,13 +143,9 @@ def _where(flt: TimelineFilter, walk: bool = False) -> _Where:
     if flt.date_to:
         # Dates may carry a time after the day; everything on that day counts.
         where.add("date < ?", flt.date_to + "\uffff")
-    match = _match(flt)
     if match is not None:
-        # Walking the date index, the unary plus keeps SQLite from turning this
-        # into rowid lookups; without it, the few matches are looked up and sorted.
-        column = "+seq" if walk else "seq"
-        where.add(f"{column} IN (SELECT rowid FROM timeline_fts WHERE timeline_fts MATCH ?)",
-                  match)
+        # Few matches (see TimelineQueries.index): each is looked up and sorted.
+        where.add("seq IN (SELECT rowid FROM timeline_fts WHERE timeline_fts MATCH ?)", match)
     for term in _like_terms(flt.search):
         pattern = f"%{_escape_like(term)}%"
         where.add("(title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\' "
@@ -157,33 +159,53 @@ class TimelineQueries:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
         self._repo = TimelineRepository(conn)
+        self._expand = TermExpander(conn)
 
     def index(self, flt: TimelineFilter, limit: int | None = None,
               after: IndexEntry | None = None) -> list[IndexEntry]:
         """The matching events newest first (date, then id, descending), after ``after``."""
-        walk = self._walk(flt)
-        where = _where(flt, walk)
-        if after is not None:
+        with self._reading():
+            position = None if after is None else Position(after.date, self._id_of(after.seq))
+            match = _match(flt, self._expand)
+            if match is not None and self._many(match):
+                where = _where(flt)
+                found = walk_matches(self._conn, where.clauses, where.params, match, limit,
+                                     position)
+                return [IndexEntry(seq, date) for seq, date in found]
+            where = _where(flt, match)
+            if position is not None:
+                where.add("(date, id) < (?, ?)", *position)
+            sql = f"SELECT seq, date FROM timeline{where.sql} ORDER BY date DESC, id DESC"
+            params = list(where.params)
+            if limit is not None:
+                sql += " LIMIT ?"
+                params.append(limit)
             with storage_errors():
-                row = self._conn.execute("SELECT id FROM timeline WHERE seq = ?",
-                                         (after.seq,)).fetchone()
-            after_id = row[0] if row else ""
-            where.add("(date < ? OR (date = ? AND id < ?))", after.date, after.date, after_id)
-        hint = "INDEXED BY timeline_by_date" if walk else ""
-        sql = (f"SELECT seq, date FROM timeline {hint}{where.sql} "
-               "ORDER BY date DESC, id DESC")
-        params = list(where.params)
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        with storage_errors():
-            return [IndexEntry(seq, intern(date)) for seq, date in self._conn.execute(sql, params)]
+                return [IndexEntry(seq, intern(date))
+                        for seq, date in self._conn.execute(sql, params)]
 
-    def _walk(self, flt: TimelineFilter) -> bool:
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """One snapshot for the few statements of a search (a worker may be writing)."""
+        if self._conn.in_transaction:
+            yield
+            return
+        with storage_errors():
+            self._conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            with storage_errors():
+                self._conn.execute("COMMIT")
+
+    def _id_of(self, seq: int) -> str:
+        with storage_errors():
+            row = self._conn.execute("SELECT id FROM timeline WHERE seq = ?", (seq,)).fetchone()
+        # A deleted row: resume after every event of its date.
+        return str(row[0]) if row else ""
+
+    def _many(self, match: str) -> bool:
         """Many matches: walk the date index. Few: look each up and sort."""
-        match = _match(flt)
-        if match is None:
-            return False
         with storage_errors():
             # Counting stops at the threshold: a word in every row costs no more.
             found = self._conn.execute(
@@ -240,10 +262,11 @@ class TimelineQueries:
 
     def trust_points(self, flt: TimelineFilter) -> list[TrustPoint]:
         """Rated events and marked events (discoveries, milestones, setbacks), oldest first."""
-        where = _where(flt)
-        where.add(_RATED)
-        sql = (f"SELECT id, date, kind, trust_a, trust_b FROM timeline{where.sql} "
-               "ORDER BY date, id")
-        with storage_errors():
-            return [TrustPoint(i, intern(d), intern(k), a, b)
-                    for i, d, k, a, b in self._conn.execute(sql, where.params)]
+        with self._reading():
+            where = _where(flt, _match(flt, self._expand))
+            where.add(_RATED)
+            sql = (f"SELECT id, date, kind, trust_a, trust_b FROM timeline{where.sql} "
+                   "ORDER BY date, id")
+            with storage_errors():
+                return [TrustPoint(i, intern(d), intern(k), a, b)
+                        for i, d, k, a, b in self._conn.execute(sql, where.params)]
