@@ -12,6 +12,7 @@ match of a word found in nearly every row is what makes search slow.
 from __future__ import annotations
 
 import contextlib
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -27,9 +28,9 @@ from rebuild_desktop.storage.timeline_search import Position, TermExpander, walk
 Expand = Callable[[str], str | None]
 _WORD = re.compile(r"\w", re.UNICODE)
 _BLOCK = 500  # SQLite's default limit on host parameters is far above this
-# Above this many matches, walking the date index beats looking every match up
-# and sorting them (measured at 100,000 events; see tests/benchmarks).
-_WALK_THRESHOLD = 2000
+# Looking a match up and sorting it costs about ten times what reading one row
+# of the date index in a walk costs (measured at 10,000 and 100,000 events).
+_WALK_FACTOR = 0.1
 # The kinds the trust chart marks; the same list as the partial index
 # timeline_rated in schema.py, written as literals so that SQLite uses it.
 CHART_MARKED_KINDS = ("discovery", "milestone", "setback")
@@ -167,7 +168,7 @@ class TimelineQueries:
         with self._reading():
             position = None if after is None else Position(after.date, self._id_of(after.seq))
             match = _match(flt, self._expand)
-            if match is not None and self._many(match):
+            if match is not None and self._many(match, limit):
                 where = _where(flt)
                 found = walk_matches(self._conn, where.clauses, where.params, match, limit,
                                      position)
@@ -204,15 +205,22 @@ class TimelineQueries:
         # A deleted row: resume after every event of its date.
         return str(row[0]) if row else ""
 
-    def _many(self, match: str) -> bool:
-        """Many matches: walk the date index. Few: look each up and sort."""
+    def _many(self, match: str, limit: int | None) -> bool:
+        """Whether walking the date index beats looking every match up and sorting them.
+
+        A walk reads about ``wanted * total / matches`` rows; the sort handles
+        every match. So the walk wins above about ``sqrt(wanted * total / 10)``.
+        """
         with storage_errors():
+            total = self._conn.execute("SELECT coalesce(max(seq), 0) FROM timeline").fetchone()[0]
+            wanted = total if limit is None else min(limit, total)
+            threshold = int(math.sqrt(wanted * total * _WALK_FACTOR))
             # Counting stops at the threshold: a word in every row costs no more.
             found = self._conn.execute(
                 "SELECT count(*) FROM (SELECT 1 FROM timeline_fts WHERE timeline_fts MATCH ? "
-                "LIMIT ?)", (match, _WALK_THRESHOLD + 1)
+                "LIMIT ?)", (match, threshold + 1)
             ).fetchone()[0]
-        return found > _WALK_THRESHOLD
+        return found > threshold
 
     def rows(self, seqs: Sequence[int]) -> dict[int, TimelineEvent]:
         """Full events for some ``seq`` values (any order), keyed by ``seq``."""

@@ -65,9 +65,9 @@ _FILTERS = [
 @pytest.mark.parametrize("size", [1, 7, 200, None])
 def test_walking_the_date_index_equals_sorting_every_match(queries, monkeypatch, size):
     for flt in _FILTERS:
-        monkeypatch.setattr(timeline_queries, "_WALK_THRESHOLD", 10**9)
+        monkeypatch.setattr(timeline_queries, "_WALK_FACTOR", 1e12)
         expected = _pages(queries, flt, size)  # every match looked up and sorted by SQLite
-        monkeypatch.setattr(timeline_queries, "_WALK_THRESHOLD", -1)
+        monkeypatch.setattr(timeline_queries, "_WALK_FACTOR", 0.0)
         assert _pages(queries, flt, size) == expected, flt
     assert _pages(queries, TimelineFilter(search="we"), size)  # not everything was empty
 
@@ -77,9 +77,9 @@ def test_a_resumed_page_after_a_deleted_event_skips_its_whole_day(queries, coupl
     flt = TimelineFilter(search="we")
     first = queries.index(flt, 10)
     couple_vault.db.execute("DELETE FROM timeline WHERE seq = ?", (first[-1].seq,))
-    monkeypatch.setattr(timeline_queries, "_WALK_THRESHOLD", 10**9)
+    monkeypatch.setattr(timeline_queries, "_WALK_FACTOR", 1e12)
     expected = queries.index(flt, 10, first[-1])
-    monkeypatch.setattr(timeline_queries, "_WALK_THRESHOLD", -1)
+    monkeypatch.setattr(timeline_queries, "_WALK_FACTOR", 0.0)
     assert queries.index(flt, 10, first[-1]) == expected
     assert all(e.date < first[-1].date for e in expected)
 
