@@ -6,7 +6,9 @@ read from the covering ``timeline_by_date`` index) and then for small blocks
 of full rows as they scroll into view. Search goes through FTS5 with every
 user word quoted (so no word is read as FTS syntax) and prefix-matched (so
 results follow typing), and is ordered by date, never by rank: ranking every
-match of a word found in nearly every row is what makes search slow.
+match of a word found in nearly every row is what makes search slow. A search
+with many matches walks the date index (see ``timeline_search``); one with few
+looks each match up and sorts them.
 """
 
 from __future__ import annotations
