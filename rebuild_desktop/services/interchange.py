@@ -158,7 +158,10 @@ def _write(db: Connection, contents: VaultContents, progress: Progress | None) -
         records: Sequence[Any] = getattr(contents, name)
         repository = repository_type(db)
         known = repository.ids() if records else set()
-        fresh = [r for r in records if r.id not in known]
+        # In date order, so that ``seq`` follows the date index and a search
+        # reads narrow slices of the full-text index (storage/timeline_search.py).
+        fresh = sorted((r for r in records if r.id not in known),
+                       key=lambda r: (r.date, r.id.lower()))
         if fresh:
             with search_index_afterwards(db, repository.table):
                 for start in range(0, len(fresh), _BATCH):

@@ -54,13 +54,42 @@ def search_index_afterwards(conn: Connection, table: str) -> Iterator[None]:
         last = conn.execute(f"SELECT coalesce(max(seq), 0) FROM {table}").fetchone()[0]
         conn.execute(f"DROP TRIGGER {trigger}")
     yield
-    with storage_errors():
+    with storage_errors(), _one_segment(conn, fts):
         conn.execute(
             f"INSERT INTO {fts} (rowid, {columns}) SELECT seq, {columns} FROM {table} "
             "WHERE seq > ?",
             (last,),
         )
+    with storage_errors():
         conn.execute(str(row[0]))
+
+
+# FTS5's defaults for the two settings changed during a bulk index build.
+_FTS_DEFAULTS = {"hashsize": 1024 * 1024, "automerge": 4}
+_BULK_HASH = 64 * 1024 * 1024
+
+
+@contextlib.contextmanager
+def _one_segment(conn: Connection, fts: str) -> Iterator[None]:
+    """Let FTS5 hold a whole import in memory and write it as one segment.
+
+    By default it writes a segment every megabyte and keeps merging them,
+    each merge reading and rewriting the index so far; one segment is also
+    what a search reads fastest. The settings live in the index's config
+    table; they are put back inside the same transaction.
+    """
+    saved = dict(_FTS_DEFAULTS)
+    saved.update(conn.execute(f"SELECT k, v FROM {fts}_config WHERE k IN ('hashsize', "
+                              "'automerge')").fetchall())
+    _configure(conn, fts, {"hashsize": _BULK_HASH, "automerge": 0})
+    yield
+    # On an error the caller's transaction rolls the settings back with the rows.
+    _configure(conn, fts, saved)
+
+
+def _configure(conn: Connection, fts: str, settings: dict[str, int]) -> None:
+    for key, value in settings.items():
+        conn.execute(f"INSERT INTO {fts} ({fts}, rank) VALUES (?, ?)", (key, value))
 
 
 def replace_pacing_steps(conn: Connection, steps: list[PacingStep]) -> None:

@@ -6,13 +6,17 @@ read from the covering ``timeline_by_date`` index) and then for small blocks
 of full rows as they scroll into view. Search goes through FTS5 with every
 user word quoted (so no word is read as FTS syntax) and prefix-matched (so
 results follow typing), and is ordered by date, never by rank: ranking every
-match of a word found in nearly every row is what makes search slow.
+match of a word found in nearly every row is what makes search slow. A search
+with many matches walks the date index (see ``timeline_search``); one with few
+looks each match up and sorts them.
 """
 
 from __future__ import annotations
 
+import contextlib
+import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from sys import intern
 from typing import Any
@@ -21,13 +25,15 @@ from rebuild_desktop.domain.records import TimelineEvent
 from rebuild_desktop.storage.connection import Connection, storage_errors
 from rebuild_desktop.storage.records import TimelineRepository
 from rebuild_desktop.storage.repository import COMMON_COLUMNS
+from rebuild_desktop.storage.timeline_search import Position, TermExpander, walk_matches
 
+Expand = Callable[[str], str | None]
 # A letter or digit: what the index's tokenizer keeps ("_" is punctuation to it).
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
 _BLOCK = 500  # SQLite's default limit on host parameters is far above this
-# Above this many matches, walking the date index beats looking every match up
-# and sorting them (measured at 100,000 events; see tests/benchmarks).
-_WALK_THRESHOLD = 2000
+# Looking a match up and sorting it costs about ten times what reading one row
+# of the date index in a walk costs (measured at 10,000 and 100,000 events).
+_WALK_FACTOR = 0.1
 # The kinds the trust chart marks; the same list as the partial index
 # timeline_rated in schema.py, written as literals so that SQLite uses it.
 CHART_MARKED_KINDS = ("discovery", "milestone", "setback")
@@ -84,23 +90,25 @@ class _Where:
         return f" WHERE {' AND '.join(self.clauses)}" if self.clauses else ""
 
 
-def fts_query(text: str) -> str | None:
+def fts_query(text: str, expand: Expand | None = None) -> str | None:
     """The FTS5 MATCH expression for what the person typed, or None.
 
     Every word is quoted (a double quote inside doubled), so ``AND``, ``*``,
     ``"`` or ``NEAR(`` are searched as text, never parsed as syntax; each is a
     prefix. Words without a letter or digit (an emoji) cannot be in the index
-    and are left to :func:`_like_terms`.
+    and are left to :func:`_like_terms`. ``expand`` may spell a prefix as the
+    words it stands for (the same matches, read faster).
     """
     words = [w for w in _words(text) if _WORD.search(w)]
     if not words:
         return None
-    return " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
+    return " AND ".join((expand(w) if expand else None) or '"' + w.replace('"', '""') + '"*'
+                        for w in words)
 
 
-def _match(flt: TimelineFilter) -> str | None:
+def _match(flt: TimelineFilter, expand: Expand | None = None) -> str | None:
     parts = []
-    words = fts_query(flt.search)
+    words = fts_query(flt.search, expand)
     if words is not None:
         parts.append(f"({words})")
     if flt.tag and _indexable(flt.tag):
@@ -135,7 +143,8 @@ def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _where(flt: TimelineFilter, walk: bool = False) -> _Where:
+def _where(flt: TimelineFilter, match: str | None = None) -> _Where:
+    """The filter's conditions; the full-text part only when ``match`` is given."""
     where = _Where()
     if flt.kinds:
         marks = ", ".join("?" for _ in flt.kinds)
@@ -150,13 +159,9 @@ def _where(flt: TimelineFilter, walk: bool = False) -> _Where:
     if flt.date_to:
         # Dates may carry a time after the day; everything on that day counts.
         where.add("date < ?", flt.date_to + "\uffff")
-    match = _match(flt)
     if match is not None:
-        # Walking the date index, the unary plus keeps SQLite from turning this
-        # into rowid lookups; without it, the few matches are looked up and sorted.
-        column = "+seq" if walk else "seq"
-        where.add(f"{column} IN (SELECT rowid FROM timeline_fts WHERE timeline_fts MATCH ?)",
-                  match)
+        # Few matches (see TimelineQueries.index): each is looked up and sorted.
+        where.add("seq IN (SELECT rowid FROM timeline_fts WHERE timeline_fts MATCH ?)", match)
     for term in _like_terms(flt.search):
         pattern = f"%{_escape_like(term)}%"
         where.add("(title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\' "
@@ -170,40 +175,67 @@ class TimelineQueries:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
         self._repo = TimelineRepository(conn)
+        self._expand = TermExpander(conn)
 
     def index(self, flt: TimelineFilter, limit: int | None = None,
               after: IndexEntry | None = None) -> list[IndexEntry]:
         """The matching events newest first (date, then id, descending), after ``after``."""
-        walk = self._walk(flt)
-        where = _where(flt, walk)
-        if after is not None:
+        with self._reading():
+            position = None if after is None else Position(after.date, self._id_of(after.seq))
+            match = _match(flt, self._expand)
+            if match is not None and self._many(match, limit):
+                where = _where(flt)
+                found = walk_matches(self._conn, where.clauses, where.params, match, limit,
+                                     position)
+                return [IndexEntry(seq, date) for seq, date in found]
+            where = _where(flt, match)
+            if position is not None:
+                where.add("(date, id) < (?, ?)", *position)
+            sql = f"SELECT seq, date FROM timeline{where.sql} ORDER BY date DESC, id DESC"
+            params = list(where.params)
+            if limit is not None:
+                sql += " LIMIT ?"
+                params.append(limit)
             with storage_errors():
-                row = self._conn.execute("SELECT id FROM timeline WHERE seq = ?",
-                                         (after.seq,)).fetchone()
-            after_id = row[0] if row else ""
-            where.add("(date < ? OR (date = ? AND id < ?))", after.date, after.date, after_id)
-        hint = "INDEXED BY timeline_by_date" if walk else ""
-        sql = (f"SELECT seq, date FROM timeline {hint}{where.sql} "
-               "ORDER BY date DESC, id DESC")
-        params = list(where.params)
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        with storage_errors():
-            return [IndexEntry(seq, intern(date)) for seq, date in self._conn.execute(sql, params)]
+                return [IndexEntry(seq, intern(date))
+                        for seq, date in self._conn.execute(sql, params)]
 
-    def _walk(self, flt: TimelineFilter) -> bool:
-        """Many matches: walk the date index. Few: look each up and sort."""
-        match = _match(flt)
-        if match is None:
-            return False
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """One snapshot for the few statements of a search (a worker may be writing)."""
+        if self._conn.in_transaction:
+            yield
+            return
         with storage_errors():
+            self._conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            with storage_errors():
+                self._conn.execute("COMMIT")
+
+    def _id_of(self, seq: int) -> str:
+        with storage_errors():
+            row = self._conn.execute("SELECT id FROM timeline WHERE seq = ?", (seq,)).fetchone()
+        # A deleted row: resume after every event of its date.
+        return str(row[0]) if row else ""
+
+    def _many(self, match: str, limit: int | None) -> bool:
+        """Whether walking the date index beats looking every match up and sorting them.
+
+        A walk reads about ``wanted * total / matches`` rows; the sort handles
+        every match. So the walk wins above about ``sqrt(wanted * total / 10)``.
+        """
+        with storage_errors():
+            total = self._conn.execute("SELECT coalesce(max(seq), 0) FROM timeline").fetchone()[0]
+            wanted = total if limit is None else min(limit, total)
+            threshold = int(math.sqrt(wanted * total * _WALK_FACTOR))
             # Counting stops at the threshold: a word in every row costs no more.
             found = self._conn.execute(
                 "SELECT count(*) FROM (SELECT 1 FROM timeline_fts WHERE timeline_fts MATCH ? "
-                "LIMIT ?)", (match, _WALK_THRESHOLD + 1)
+                "LIMIT ?)", (match, threshold + 1)
             ).fetchone()[0]
-        return found > _WALK_THRESHOLD
+        return found > threshold
 
     def rows(self, seqs: Sequence[int]) -> dict[int, TimelineEvent]:
         """Full events for some ``seq`` values (any order), keyed by ``seq``."""
@@ -253,10 +285,11 @@ class TimelineQueries:
 
     def trust_points(self, flt: TimelineFilter) -> list[TrustPoint]:
         """Rated events and marked events (discoveries, milestones, setbacks), oldest first."""
-        where = _where(flt)
-        where.add(_RATED)
-        sql = (f"SELECT id, date, kind, trust_a, trust_b FROM timeline{where.sql} "
-               "ORDER BY date, id")
-        with storage_errors():
-            return [TrustPoint(i, intern(d), intern(k), a, b)
-                    for i, d, k, a, b in self._conn.execute(sql, where.params)]
+        with self._reading():
+            where = _where(flt, _match(flt, self._expand))
+            where.add(_RATED)
+            sql = (f"SELECT id, date, kind, trust_a, trust_b FROM timeline{where.sql} "
+                   "ORDER BY date, id")
+            with storage_errors():
+                return [TrustPoint(i, intern(d), intern(k), a, b)
+                        for i, d, k, a, b in self._conn.execute(sql, where.params)]
