@@ -167,7 +167,7 @@ class CheckInsPage(QWidget):
         form.addRow(self.tr("What went &well"), self.went_well)
         form.addRow(self.tr("What was h&ard"), self.hard)
         form.addRow(self.tr("One &request"), self.request)
-        form.addRow("", self.for_counselor)
+        form.addRow(self.for_counselor)  # spans both columns: the words fit a small window
         save_row = QHBoxLayout()
         save_row.addStretch(1)
         save_row.addWidget(self.save)
