@@ -99,6 +99,8 @@ class AgreementsPage(QWidget):
             "note")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedWidget()
+        # Wide enough for a card to be read, even beside the composer in a small window.
+        self._stack.setMinimumWidth(24 * GRID)
         self._stack.addWidget(self._list)
         self._stack.addWidget(self._empty)
         return self._stack
@@ -115,7 +117,7 @@ class AgreementsPage(QWidget):
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setMinimumWidth(40 * GRID)
+        scroll.setMinimumWidth(38 * GRID)
         return scroll
 
     def _build_composer(self) -> QWidget:

@@ -48,7 +48,7 @@ class CardDelegate(QStyledItemDelegate):
         # row has its final rectangle, and a stale width would overlap rows.
         view = self.parent()
         available = view.viewport().width() if isinstance(view, QAbstractItemView) else 0
-        width = max(200, (available or option.rect.width()) - 2 * _PAD)
+        width = max(120, (available or option.rect.width()) - 2 * _PAD)
         header, text, footer = self._lines(index)
         small, body = _fonts(option.font)
         # The header wraps too in a narrow column (a check-in's is long).
