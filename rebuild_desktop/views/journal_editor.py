@@ -100,7 +100,7 @@ class JournalEditor(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Status"))
-        self.new_button = QPushButton(self.tr("New entry"))
+        self.new_button = QPushButton(self.tr("Blank page"))
         self.new_button.setAccessibleName(self.tr("Start a new entry"))
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setAccessibleName(self.tr("Delete this entry"))
