@@ -132,6 +132,7 @@ class AgreementsPage(QWidget):
         box.addWidget(self._text)
         form = QFormLayout()
         form.setSpacing(GRID)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above when narrow
         self._proposer = QComboBox()
         named(self._proposer, self.tr("Who is writing it"))
         for partner in PartnerId:
@@ -166,6 +167,7 @@ class AgreementsPage(QWidget):
             box.addWidget(check)
         form = QFormLayout()
         form.setSpacing(GRID)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above when narrow
         self._status = QComboBox()
         named(self._status, self.tr("Status"))
         for status, words in ((AgreementStatus.ACTIVE, self.tr("Active")),
