@@ -148,7 +148,9 @@ class CheckInsPage(QWidget):
         self.hard.setAccessibleName(self.tr("What was hard"))
         for edit in (self.went_well, self.hard):
             edit.setTabChangesFocus(True)
-            edit.setFixedHeight(64)
+            # Three lines when there is room, two in a short window rather than overlapping.
+            edit.setMinimumHeight(6 * 8)
+            edit.setMaximumHeight(8 * 8)
         self.request = QLineEdit()
         self.request.setAccessibleName(self.tr("One request"))
         self.for_counselor = QCheckBox(self.tr("Include in the counselor summary"))
