@@ -99,6 +99,8 @@ class AgreementsPage(QWidget):
             "note")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedWidget()
+        # Wide enough for a card to be read, even beside the composer in a small window.
+        self._stack.setMinimumWidth(24 * GRID)
         self._stack.addWidget(self._list)
         self._stack.addWidget(self._empty)
         return self._stack
@@ -115,7 +117,7 @@ class AgreementsPage(QWidget):
         scroll.setWidget(side)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setMinimumWidth(40 * GRID)
+        scroll.setMinimumWidth(38 * GRID)
         return scroll
 
     def _build_composer(self) -> QWidget:
@@ -130,6 +132,7 @@ class AgreementsPage(QWidget):
         box.addWidget(self._text)
         form = QFormLayout()
         form.setSpacing(GRID)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above when narrow
         self._proposer = QComboBox()
         named(self._proposer, self.tr("Who is writing it"))
         for partner in PartnerId:
@@ -164,6 +167,7 @@ class AgreementsPage(QWidget):
             box.addWidget(check)
         form = QFormLayout()
         form.setSpacing(GRID)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above when narrow
         self._status = QComboBox()
         named(self._status, self.tr("Status"))
         for status, words in ((AgreementStatus.ACTIVE, self.tr("Active")),

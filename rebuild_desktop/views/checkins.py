@@ -148,7 +148,9 @@ class CheckInsPage(QWidget):
         self.hard.setAccessibleName(self.tr("What was hard"))
         for edit in (self.went_well, self.hard):
             edit.setTabChangesFocus(True)
-            edit.setFixedHeight(64)
+            # Three lines when there is room, two in a short window rather than overlapping.
+            edit.setMinimumHeight(6 * 8)
+            edit.setMaximumHeight(8 * 8)
         self.request = QLineEdit()
         self.request.setAccessibleName(self.tr("One request"))
         self.for_counselor = QCheckBox(self.tr("Include in the counselor summary"))
@@ -167,7 +169,7 @@ class CheckInsPage(QWidget):
         form.addRow(self.tr("What went &well"), self.went_well)
         form.addRow(self.tr("What was h&ard"), self.hard)
         form.addRow(self.tr("One &request"), self.request)
-        form.addRow("", self.for_counselor)
+        form.addRow(self.for_counselor)  # spans both columns: the words fit a small window
         save_row = QHBoxLayout()
         save_row.addStretch(1)
         save_row.addWidget(self.save)

@@ -182,8 +182,9 @@ class GratitudePage(QWidget):
         self._list.selectionModel().currentChanged.connect(lambda *_: self._refresh_answer())
         return log
 
-    def _build_answer(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_answer(self) -> QVBoxLayout:
+        # The reply above its button: both read whole beside the writing card in a small window.
+        row = QVBoxLayout()
         self._reply = QLineEdit()
         self._reply.setPlaceholderText(self.tr("A few words back (optional)"))
         named(self._reply, self.tr("Reply to the selected appreciation"))
@@ -191,8 +192,8 @@ class GratitudePage(QWidget):
                              self.tr("Receive the selected appreciation with thanks"))
         self._heart.clicked.connect(self._acknowledge)
         self._reply.returnPressed.connect(self._acknowledge)
-        row.addWidget(self._reply, 1)
-        row.addWidget(self._heart)
+        row.addWidget(self._reply)
+        row.addWidget(self._heart, 0, Qt.AlignmentFlag.AlignRight)
         return row
 
     # Behaviour ----------------------------------------------------------------

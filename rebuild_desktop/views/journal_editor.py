@@ -100,7 +100,7 @@ class JournalEditor(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Status"))
-        self.new_button = QPushButton(self.tr("New entry"))
+        self.new_button = QPushButton(self.tr("Blank page"))
         self.new_button.setAccessibleName(self.tr("Start a new entry"))
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setAccessibleName(self.tr("Delete this entry"))
@@ -114,6 +114,8 @@ class JournalEditor(QWidget):
         top.addWidget(self.new_button)
         form = QFormLayout()
         form.setSpacing(8)
+        # In a narrow editor a label goes above its field rather than being cut short.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         when = QHBoxLayout()
         when.addWidget(self.date_edit)
         mood_label = QLabel(self.tr("&Mood"))
@@ -147,9 +149,9 @@ class JournalEditor(QWidget):
         tags_label.setBuddy(self.tags)
         tags_row.addWidget(tags_label)
         tags_row.addWidget(self.tags, 1)
-        tags_row.addSpacing(16)
-        tags_row.addWidget(self.counselor)
         layout.addLayout(tags_row)
+        # A line of its own, so the words and the tags field both stay whole in a small window.
+        layout.addWidget(self.counselor)
         layout.addLayout(buttons)
 
     def _wire(self) -> None:

@@ -9,13 +9,16 @@ to palette roles, so it follows a scheme change once it is set again.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
+    QPlainTextEdit,
     QProxyStyle,
     QStyle,
     QStyleFactory,
     QStyleOption,
+    QStyleOptionComplex,
+    QTextEdit,
     QWidget,
 )
 
@@ -143,11 +146,12 @@ def _refresh(app: QApplication) -> None:
 
 
 class CalmStyle(QProxyStyle):
-    """Fusion, with check box and radio outlines that stay visible on a dark palette.
+    """Fusion, with outlines that stay visible on a dark palette.
 
-    Fusion draws those outlines a little darker than the window, which
-    vanishes when the window itself is dark; here they take the palette's
-    quiet text colour instead.
+    Fusion draws outlines a little darker than the window, which vanishes
+    when the window itself is dark. Check boxes and radio buttons take the
+    palette's quiet text colour instead; text fields and spin boxes get a
+    quiet grey border and, with focus, a two-pixel accent ring.
     """
 
     def __init__(self) -> None:
@@ -155,6 +159,11 @@ class CalmStyle(QProxyStyle):
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,  # noqa: N802
                       painter: QPainter, widget: QWidget | None = None) -> None:
+        if element == QStyle.PrimitiveElement.PE_FrameLineEdit or (
+                element == QStyle.PrimitiveElement.PE_Frame
+                and isinstance(widget, QTextEdit | QPlainTextEdit)):
+            _field_frame(option, painter)
+            return
         super().drawPrimitive(element, option, painter, widget)
         round_mark = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
         if not (round_mark or element == QStyle.PrimitiveElement.PE_IndicatorCheckBox):
@@ -171,6 +180,32 @@ class CalmStyle(QProxyStyle):
         else:
             painter.drawRoundedRect(rect, 2, 2)
         painter.restore()
+
+    def drawComplexControl(self, control: QStyle.ComplexControl,  # noqa: N802 (Qt's name)
+                           option: QStyleOptionComplex, painter: QPainter,
+                           widget: QWidget | None = None) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if control == QStyle.ComplexControl.CC_SpinBox and getattr(option, "frame", True):
+            _field_frame(option, painter)
+
+
+def _field_frame(option: QStyleOption, painter: QPainter) -> None:
+    """A text field's border: a quiet grey, or the accent, two pixels wide, with focus."""
+    focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+    enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
+    quiet = QPalette.ColorRole.Mid
+    if option.palette.color(QPalette.ColorRole.Window).lightness() < 128:
+        # Turned around for dark, "dark" is the lighter grey: it stands clear of the window.
+        quiet = QPalette.ColorRole.Dark
+    colour = option.palette.color(QPalette.ColorRole.Highlight if focused and enabled else quiet)
+    width = 2 if focused and enabled else 1
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, width))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    inset = width / 2
+    painter.drawRoundedRect(QRectF(option.rect).adjusted(inset, inset, -inset, -inset), 3, 3)
+    painter.restore()
 
 
 def mark_primary(button: QWidget) -> None:

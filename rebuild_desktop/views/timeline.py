@@ -92,7 +92,6 @@ class TimelinePage(QWidget):
         self.add_button.setToolTip(self.tr("Add an event (Ctrl+N)"))
         self.add_button.setAccessibleName(self.tr("Add an event"))
         self.table_toggle = QPushButton(self.tr("Show as table"))
-        self.table_toggle.setCheckable(True)
         self.table_toggle.setAccessibleName(self.tr("Show the trust chart as a table"))
         layout = page_layout(self, self.tr("Trust timeline"),
                              actions=(self.table_toggle, self.add_button))
@@ -138,8 +137,7 @@ class TimelinePage(QWidget):
 
     def _wire(self) -> None:
         self.add_button.clicked.connect(self.add_event)
-        self.table_toggle.toggled.connect(
-            lambda on: self.chart_stack.setCurrentIndex(1 if on else 0))
+        self.table_toggle.clicked.connect(self._flip_chart)
         self.filters.changed.connect(self.apply_filter)
         self.list.activated.connect(self._edit_index)
         self.chart.picked.connect(self.select_event)
@@ -168,6 +166,17 @@ class TimelinePage(QWidget):
         self.list.addAction(undo)
 
     # Reading --------------------------------------------------------------------
+
+    def _flip_chart(self) -> None:
+        """Swap chart and table; the button always names what it will show next."""
+        table = self.chart_stack.currentIndex() == 0
+        self.chart_stack.setCurrentIndex(1 if table else 0)
+        if table:
+            self.table_toggle.setText(self.tr("Show as chart"))
+            self.table_toggle.setAccessibleName(self.tr("Show the trust table as a chart"))
+        else:
+            self.table_toggle.setText(self.tr("Show as table"))
+            self.table_toggle.setAccessibleName(self.tr("Show the trust chart as a table"))
 
     def apply_filter(self, flt: TimelineFilter) -> None:
         self.model.set_filter(flt)

@@ -11,6 +11,7 @@ from rebuild_desktop.services.vault import Vault
 from rebuild_desktop.storage.together import timeline_origins
 from rebuild_desktop.views.agreements import AgreementsPage
 from rebuild_desktop.views.models.agreements_model import AgreementRole, AgreementsModel
+from rebuild_desktop.views.widgets.card_delegate import CardRole, CardTone
 from tests.views.support import OFFSCREEN_NOISE, make_context
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -80,3 +81,27 @@ def test_empty_agreement_is_not_saved_and_text_is_kept(qtbot, couple_vault: Vaul
     qtbot.mouseClick(page._propose, Qt.MouseButton.LeftButton)
     assert page._message.text() == "Write the agreement in a few words first."
     assert AgreementService(couple_vault.db).all() == []
+
+
+def test_each_state_has_its_own_words_and_mark(couple_vault: Vault) -> None:
+    service = AgreementService(couple_vault.db)
+    waiting = service.write("We say where we are going", by=PartnerId.A)
+    settled = service.write("We sleep in the same room", by=PartnerId.A)
+    service.set_consent(settled.id, PartnerId.B, True)
+    revisit = service.write("Phones stay open", by=PartnerId.B)
+    retired = service.write("No late messages", by=PartnerId.B)
+    service.set_status(revisit.id, AgreementStatus.REVISIT)
+    service.set_status(retired.id, AgreementStatus.RETIRED)
+    model = AgreementsModel({PartnerId.A: "Alex", PartnerId.B: "Sam"})
+    model.load(service.all(), "2026-02-01")
+    seen = {}
+    for row in range(model.rowCount()):
+        index = model.index(row)
+        seen[index.data(AgreementRole.ENTRY).id] = (index.data(CardRole.FOOTER),
+                                                    index.data(CardRole.TONE))
+    assert seen == {
+        waiting.id: ("Awaiting consent from Sam", CardTone.WAITING),
+        settled.id: ("In force: both of you said yes", CardTone.SETTLED),
+        revisit.id: ("To talk about again", CardTone.REVISIT),
+        retired.id: ("Retired together", CardTone.RESTING),
+    }

@@ -51,3 +51,33 @@ def test_one_primary_button(qtbot: QtBot, app: QApplication) -> None:
     qtbot.addWidget(button)
     style.mark_primary(button)
     assert button.property("primary") is True and button.isDefault()
+
+
+@pytest.mark.parametrize("scheme", [Qt.ColorScheme.Light, Qt.ColorScheme.Dark])
+def test_text_fields_have_a_quiet_border_and_an_accent_focus_ring(
+        qtbot: QtBot, app: QApplication, scheme: Qt.ColorScheme) -> None:
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    style.apply_style(app, scheme)
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    focused, quiet = QLineEdit("here"), QLineEdit("there")
+    layout.addWidget(focused)
+    layout.addWidget(quiet)
+    window.resize(300, 100)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    focused.setFocus()
+    qtbot.waitUntil(focused.hasFocus)
+    palette = QApplication.palette()
+    quiet_role = (QPalette.ColorRole.Dark if scheme == Qt.ColorScheme.Dark
+                  else QPalette.ColorRole.Mid)
+    quiet_edge = quiet.grab().toImage().pixelColor(0, quiet.height() // 2).rgb()
+    assert quiet_edge == palette.color(quiet_role).rgb()
+    assert quiet_edge != palette.color(QPalette.ColorRole.Base).rgb()
+    ring = focused.grab().toImage()
+    for x in (0, 1):  # two pixels wide
+        assert ring.pixelColor(x, focused.height() // 2).rgb() == palette.color(
+            QPalette.ColorRole.Highlight).rgb()

@@ -191,3 +191,12 @@ def test_clicking_an_averaged_point_narrows_to_its_month(qtbot, page):
     assert all(flt.date_from <= page.model.index(r).data(Role.DATE) <= flt.date_to
                for r in range(page.model.rowCount())
                if not page.model.index(r).data(Role.IS_HEADING))
+
+
+def test_the_table_toggle_names_what_it_will_show(qtbot, page):
+    qtbot.mouseClick(page.table_toggle, Qt.MouseButton.LeftButton)
+    assert page.chart_stack.currentWidget() is page.table
+    assert page.table_toggle.text() == "Show as chart"
+    qtbot.mouseClick(page.table_toggle, Qt.MouseButton.LeftButton)
+    assert page.chart_stack.currentWidget() is page.chart
+    assert page.table_toggle.text() == "Show as table"

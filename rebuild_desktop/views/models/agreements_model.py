@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from rebuild_desktop.domain.records import Agreement
 from rebuild_desktop.domain.values import AgreementStatus, PartnerId
-from rebuild_desktop.views.widgets.card_delegate import CardRole, long_date
+from rebuild_desktop.views.widgets.card_delegate import CardRole, CardTone, long_date
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -64,6 +64,8 @@ class AgreementsModel(QAbstractListModel):
             return agreement.text
         if role == CardRole.FOOTER:
             return self.state(agreement)
+        if role == CardRole.TONE:
+            return self.tone(agreement).value
         return None
 
     def agreement(self, row: int) -> Agreement | None:
@@ -83,6 +85,15 @@ class AgreementsModel(QAbstractListModel):
         waiting = [self._name(p) for p in PartnerId if agreement.consent.get(p) is not True]
         return self.tr("Awaiting consent from {names}").format(
             names=self.tr(" and ").join(waiting))
+
+    @staticmethod
+    def tone(agreement: Agreement) -> CardTone:
+        """The quiet mark beside the state's words (the words say it on their own)."""
+        if agreement.status is AgreementStatus.RETIRED:
+            return CardTone.RESTING
+        if agreement.status is AgreementStatus.REVISIT:
+            return CardTone.REVISIT
+        return CardTone.SETTLED if agreement.in_force else CardTone.WAITING
 
     def _header(self, agreement: Agreement) -> str:
         header = self.tr("Written {date}").format(date=long_date(agreement.date))

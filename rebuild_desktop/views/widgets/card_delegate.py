@@ -6,10 +6,19 @@ about what a row is, so gratitude and agreements share one look.
 
 from __future__ import annotations
 
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import (
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -26,6 +35,22 @@ class CardRole(IntEnum):
     HEADER = Qt.ItemDataRole.UserRole + 50
     BODY = Qt.ItemDataRole.UserRole + 51
     FOOTER = Qt.ItemDataRole.UserRole + 52
+    TONE = Qt.ItemDataRole.UserRole + 53  # optional: a CardTone for the footer's mark
+
+
+class CardTone(StrEnum):
+    """A footer's quiet mark: a shape and an Okabe–Ito colour, beside words that say it all."""
+
+    WAITING = "waiting"
+    SETTLED = "settled"
+    REVISIT = "revisit"
+    RESTING = "resting"
+
+
+# Colour-blind safe (Okabe–Ito), never alarm red; resting takes the palette's quiet grey.
+_TONE_COLOURS = {CardTone.WAITING: "#56B4E9", CardTone.SETTLED: "#009E73",
+                 CardTone.REVISIT: "#CC79A7"}
+_MARK = 8
 
 
 def long_date(iso: str) -> str:
@@ -48,7 +73,7 @@ class CardDelegate(QStyledItemDelegate):
         # row has its final rectangle, and a stale width would overlap rows.
         view = self.parent()
         available = view.viewport().width() if isinstance(view, QAbstractItemView) else 0
-        width = max(200, (available or option.rect.width()) - 2 * _PAD)
+        width = max(120, (available or option.rect.width()) - 2 * _PAD)
         header, text, footer = self._lines(index)
         small, body = _fonts(option.font)
         # The header wraps too in a narrow column (a check-in's is long).
@@ -57,8 +82,9 @@ class CardDelegate(QStyledItemDelegate):
         height += QFontMetrics(body).boundingRect(QRect(0, 0, width, 10_000), _TEXT_FLAGS,
                                                   text).height()
         if footer:
+            marked = width - (2 * _MARK if index.data(CardRole.TONE) else 0)
             height += _GAP + QFontMetrics(small).boundingRect(
-                QRect(0, 0, width, 10_000), _TEXT_FLAGS, footer).height()
+                QRect(0, 0, marked, 10_000), _TEXT_FLAGS, footer).height()
         return QSize(width, height + _PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -88,12 +114,52 @@ class CardDelegate(QStyledItemDelegate):
         if footer:
             inner.setTop(used.bottom() + _GAP)
             painter.setFont(small)
-            painter.setPen(palette.color(QPalette.ColorRole.Highlight))
+            tone = index.data(CardRole.TONE)
+            if tone:
+                line = QFontMetrics(small).height()
+                _paint_mark(painter, CardTone(tone), palette, QRectF(
+                    inner.left(), inner.top() + (line - _MARK) / 2, _MARK, _MARK))
+                inner.setLeft(inner.left() + 2 * _MARK)
+                painter.setPen(palette.color(QPalette.ColorRole.Text))
+            else:
+                painter.setPen(palette.color(QPalette.ColorRole.Highlight))
             painter.drawText(inner, _TEXT_FLAGS, footer)
         if option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(palette.color(QPalette.ColorRole.Highlight))
             painter.drawRect(area.adjusted(1, 1, -2, -2))
         painter.restore()
+
+
+def tone_colour(tone: CardTone, palette: QPalette) -> QColor:
+    """The tone's colour, lifted a little on a dark palette so it stays clear."""
+    name = _TONE_COLOURS.get(tone)
+    if name is None:
+        return palette.color(QPalette.ColorRole.PlaceholderText)
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor(name).lighter(125) if dark else QColor(name)
+
+
+def _paint_mark(painter: QPainter, tone: CardTone, palette: QPalette, rect: QRectF) -> None:
+    """A shape per tone, so colour is never the only cue: ring, dot, diamond, dash."""
+    colour = tone_colour(tone, palette)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(colour)
+    painter.setBrush(colour)
+    if tone is CardTone.WAITING:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(colour, 1.5))
+        painter.drawEllipse(rect.adjusted(0.75, 0.75, -0.75, -0.75))
+    elif tone is CardTone.SETTLED:
+        painter.drawEllipse(rect)
+    elif tone is CardTone.REVISIT:
+        centre = rect.center()
+        half = rect.width() / 2
+        painter.drawPolygon(QPolygonF([centre + QPointF(0, -half), centre + QPointF(half, 0),
+                                       centre + QPointF(0, half), centre + QPointF(-half, 0)]))
+    else:
+        painter.drawRect(QRectF(rect.left(), rect.center().y() - 1, rect.width(), 2))
+    painter.restore()
 
 
 def _fonts(base: QFont) -> tuple[QFont, QFont]:

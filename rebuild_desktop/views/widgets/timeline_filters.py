@@ -99,11 +99,14 @@ class TimelineFilters(QWidget):
         narrow = event.size().width() < needed
         if narrow != self._narrow:
             self._narrow = narrow
+            # "Show everything" stays beside the search, so the filter row fits a small window.
             source, target = ((self._first_row, self._second_row) if narrow
                               else (self._second_row, self._first_row))
-            for widget in others:
+            for widget in others[:-1]:
                 source.removeWidget(widget)
                 target.addWidget(widget)
+            self._first_row.removeWidget(self.clear)
+            self._first_row.addWidget(self.clear)
 
     def set_tags(self, tags: list[str]) -> None:
         current = self.tag.currentData()
