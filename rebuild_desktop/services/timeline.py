@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rebuild_desktop.domain.records import TimelineEvent
 from rebuild_desktop.domain.trust_trend import TrustTrend, build_trend
 from rebuild_desktop.services.vault import Vault
-from rebuild_desktop.storage.connection import Connection, transaction
+from rebuild_desktop.storage.connection import Connection, for_one_pass, transaction
 from rebuild_desktop.storage.partners import PartnerRepository
 from rebuild_desktop.storage.records import TimelineRepository
 from rebuild_desktop.storage.timeline_queries import (
@@ -30,7 +30,7 @@ __all__ = ["IndexEntry", "Removed", "TimelineFilter", "TimelineService", "TrustP
 
 def read_trend(vault: Vault, flt: TimelineFilter) -> TrustTrend:
     """The chart's data, read on a worker thread with a connection of its own."""
-    conn = vault.connect()
+    conn = for_one_pass(vault.connect())
     try:
         return build_trend(TimelineQueries(conn).trust_points(flt))
     finally:
@@ -39,7 +39,7 @@ def read_trend(vault: Vault, flt: TimelineFilter) -> TrustTrend:
 
 def read_tags(vault: Vault) -> list[str]:
     """Every tag in use, read on a worker thread (it reads every row)."""
-    conn = vault.connect()
+    conn = for_one_pass(vault.connect())
     try:
         return TimelineQueries(conn).tags()
     finally:

@@ -12,7 +12,7 @@ from rebuild_desktop.domain.errors import DiskFull
 from rebuild_desktop.domain.records import TimelineEvent
 from rebuild_desktop.domain.values import Author, EventKind
 from rebuild_desktop.services.vault import Vault
-from rebuild_desktop.storage.connection import open_database, transaction
+from rebuild_desktop.storage.connection import for_one_pass, open_database, transaction
 from rebuild_desktop.storage.records import TimelineRepository
 from tests.support.files import mode
 
@@ -37,6 +37,19 @@ def test_pragmas_read_back(couple_vault: Vault, connect: str) -> None:
         "synchronous": 2, "foreign_keys": 1, "trusted_schema": 0, "temp_store": 2,
         "cipher_log_level": "NONE",
     }
+
+
+def test_a_one_pass_connection_keeps_a_small_cache_and_its_protections(
+        couple_vault: Vault) -> None:
+    conn = for_one_pass(couple_vault.connect())
+    try:
+        cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+        security = conn.execute("PRAGMA cipher_memory_security").fetchone()[0]
+    finally:
+        conn.close()
+    assert cache == -1024
+    assert security == "1"
+    assert _pragma(couple_vault, "cache_size") == -64 * 1024
 
 
 def test_files_are_private(couple_vault: Vault, data_dir: Path) -> None:

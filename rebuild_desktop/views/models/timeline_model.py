@@ -1,14 +1,17 @@
 """The timeline as a list model: month headings and events, newest first, paged.
 
-The model holds only an index (``seq``, date and id of each loaded event)
+The model holds only an index (``seq`` and date of each loaded event)
 and fetches more of it with ``fetchMore`` as the list scrolls, so the first
 page paints at once however many events there are. Full events are read in
 small blocks when a row is first painted and kept in a bounded cache.
+
+The index is two arrays of machine integers, not a Python object per row:
+at 100,000 events that is about 1 MB instead of about 8.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from array import array
 from enum import IntEnum
 from typing import Any
 
@@ -41,14 +44,6 @@ class Role(IntEnum):
     KIND = Qt.ItemDataRole.UserRole + 6
 
 
-@dataclass(slots=True)
-class _Heading:
-    month: str  # YYYY-MM
-
-
-_Row = IndexEntry | _Heading
-
-
 def month_title(month: str) -> str:
     """ "2026-03" as the locale writes a month and year ("March 2026")."""
     locale = QLocale()
@@ -63,7 +58,14 @@ class TimelineModel(QAbstractListModel):
         super().__init__(parent)
         self._service = service
         self._filter = TimelineFilter()
-        self._rows: list[_Row] = []
+        # Per row: the event's seq, or for a month heading -1 - (its month's
+        # place in _days); and the place of the row's date in _days.
+        self._seqs = array("q")
+        self._day_of = array("l")
+        self._days: list[str] = []  # each distinct date (and month) once
+        self._day_ix: dict[str, int] = {}
+        self._headings = 0
+        self._last: IndexEntry | None = None
         self._complete = True
         self._cache: dict[int, TimelineEvent] = {}
         self._months: dict[str, str] = {}
@@ -82,20 +84,16 @@ class TimelineModel(QAbstractListModel):
         """Read the index again (after a write or a new filter)."""
         page = self._service.page(self._filter, at_least)
         self.beginResetModel()
-        self._rows = []
+        self._seqs, self._day_of = array("q"), array("l")
+        self._days, self._day_ix = [], {}
+        self._headings, self._last = 0, None
         self._cache.clear()
-        self._rows = self._with_headings(page)
+        self._append(page)
         self._complete = len(page) < at_least
         self.endResetModel()
 
     def loaded_events(self) -> int:
-        return sum(1 for r in self._rows if isinstance(r, IndexEntry))
-
-    def _last_entry(self) -> IndexEntry | None:
-        for row in reversed(self._rows):
-            if isinstance(row, IndexEntry):
-                return row
-        return None
+        return len(self._seqs) - self._headings
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's own signature
         return not parent.isValid() and not self._complete
@@ -103,40 +101,59 @@ class TimelineModel(QAbstractListModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt's own signature
         if parent.isValid() or self._complete:
             return
-        page = self._service.page(self._filter, NEXT_PAGE, self._last_entry())
+        page = self._service.page(self._filter, NEXT_PAGE, self._last)
         self._complete = len(page) < NEXT_PAGE
         if not page:
             return
-        rows = self._with_headings(page)
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self._rows.extend(rows)
+        first = len(self._seqs)
+        rows = self._rows_of(page)
+        self.beginInsertRows(QModelIndex(), first, first + rows - 1)
+        self._append(page)
         self.endInsertRows()
 
-    def _with_headings(self, page: list[IndexEntry]) -> list[_Row]:
-        last = self._last_entry()
-        month = last.date[:7] if last else None
-        rows: list[_Row] = []
+    def _rows_of(self, page: list[IndexEntry]) -> int:
+        """How many rows ``page`` adds: its events and a heading for each new month."""
+        month = self._last.date[:7] if self._last else None
+        rows = len(page)
         for entry in page:
             if entry.date[:7] != month:
                 month = entry.date[:7]
-                rows.append(_Heading(month))
-            rows.append(entry)
+                rows += 1
         return rows
 
+    def _day(self, text: str) -> int:
+        place = self._day_ix.get(text)
+        if place is None:
+            place = self._day_ix[text] = len(self._days)
+            self._days.append(text)
+        return place
+
+    def _append(self, page: list[IndexEntry]) -> None:
+        month = self._last.date[:7] if self._last else None
+        for entry in page:
+            if entry.date[:7] != month:
+                month = entry.date[:7]
+                place = self._day(month)
+                self._seqs.append(-1 - place)
+                self._day_of.append(place)
+                self._headings += 1
+            self._seqs.append(entry.seq)
+            self._day_of.append(self._day(entry.date))
+        if page:
+            self._last = page[-1]
+
     def _event(self, row: int) -> TimelineEvent | None:
-        entry = self._rows[row]
-        if isinstance(entry, _Heading):
+        seq = self._seqs[row]
+        if seq < 0:
             return None
-        event = self._cache.get(entry.seq)
+        event = self._cache.get(seq)
         if event is None:
             if len(self._cache) > _CACHE_LIMIT:
                 self._cache.clear()
-            start, end = max(0, row - _BLOCK // 4), min(len(self._rows), row + _BLOCK)
-            seqs = [r.seq for r in self._rows[start:end]
-                    if isinstance(r, IndexEntry) and r.seq not in self._cache]
+            start, end = max(0, row - _BLOCK // 4), min(len(self._seqs), row + _BLOCK)
+            seqs = [s for s in self._seqs[start:end] if s >= 0 and s not in self._cache]
             self._cache.update(self._service.rows(seqs))
-            event = self._cache.get(entry.seq)
+            event = self._cache.get(seq)
         return event
 
     # Finding ------------------------------------------------------------------
@@ -145,38 +162,38 @@ class TimelineModel(QAbstractListModel):
         seq = self._service.seq_of(event_id)
         if seq is None:
             return None
-        for row, entry in enumerate(self._rows):
-            if isinstance(entry, IndexEntry) and entry.seq == seq:
-                return row
-        return None
+        try:
+            return self._seqs.index(seq)
+        except ValueError:
+            return None
 
     def event_at(self, row: int) -> TimelineEvent | None:
-        if 0 <= row < len(self._rows):
+        if 0 <= row < len(self._seqs):
             return self._event(row)
         return None
 
     # Qt -----------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._seqs)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if isinstance(self._rows[index.row()], _Heading):
+        if self._seqs[index.row()] < 0:
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._seqs):
             return None
-        entry = self._rows[index.row()]
-        if isinstance(entry, _Heading):
-            return self._heading_data(entry, role)
+        row = index.row()
+        if self._seqs[row] < 0:
+            return self._heading_data(self._days[self._day_of[row]], role)
         if role == Role.IS_HEADING:
             return False
         if role == Role.DATE:
-            return entry.date
+            return self._days[self._day_of[row]]
         event = self._event(index.row())
         if event is None:
             return None
@@ -190,13 +207,13 @@ class TimelineModel(QAbstractListModel):
             return f"{event.date[:10]} · {kind_word(event.kind)} · {event.title}"
         return None
 
-    def _heading_data(self, heading: _Heading, role: int) -> Any:
+    def _heading_data(self, month: str, role: int) -> Any:
         if role == Role.IS_HEADING:
             return True
         if role in (Qt.ItemDataRole.DisplayRole, Role.HEADING, Qt.ItemDataRole.AccessibleTextRole):
-            title = self._months.get(heading.month)
+            title = self._months.get(month)
             if title is None:
-                title = self._months[heading.month] = month_title(heading.month)
+                title = self._months[month] = month_title(month)
             return title
         return None
 
