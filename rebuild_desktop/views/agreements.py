@@ -27,6 +27,7 @@ from rebuild_desktop.services.agreements import AgreementService, Change
 from rebuild_desktop.services.drafts import DraftKeeper
 from rebuild_desktop.services.milestones import today
 from rebuild_desktop.services.settings import SettingsService
+from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.models.agreements_model import AgreementsModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
 from rebuild_desktop.views.widgets.card_delegate import CardDelegate, long_date
@@ -251,7 +252,7 @@ class AgreementsPage(QWidget):
             agreement = self._service.write(text, by=PartnerId(self._proposer.currentData()),
                                             review_on=self._new_review.value())
         except KnownError as error:
-            show_message(self._message, str(error))
+            show_message(self._message, describe(error))
             return
         self._text.clear()
         self._drafts.cancel()
@@ -268,7 +269,7 @@ class AgreementsPage(QWidget):
         try:
             updated = change(agreement)
         except KnownError as error:
-            self._context.notify(str(error))
+            self._context.notify(describe(error))
             self._show_selected()
             return
         became = updated.in_force and not agreement.in_force
@@ -295,14 +296,11 @@ class AgreementsPage(QWidget):
             self._reload()
 
 
-def _build(context: SectionContext) -> QWidget:
-    return AgreementsPage(context)
-
 
 SECTION = Section(
     key="agreements",
     title=lambda: QCoreApplication.translate("Sections", "Agreements"),
     icon="agreements.svg",
     kinds=COUPLE,
-    build=_build,
+    build=AgreementsPage,
 )

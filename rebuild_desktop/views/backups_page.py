@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.services import backups
 from rebuild_desktop.services.vault import PreparedRestore
+from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.models.backup_model import BackupListModel, when_text
 from rebuild_desktop.views.sections import EVERY_KIND, Section, SectionContext
 from rebuild_desktop.views.style import GRID, mark_primary
@@ -153,11 +154,8 @@ class BackupsPage(QWidget):
         if not isinstance(error, KnownError):
             self._set_busy(False)
             raise error
-        self._set_busy(False, str(error))
+        self._set_busy(False, describe(error))
 
-
-def _build(context: SectionContext) -> QWidget:
-    return BackupsPage(context)
 
 
 SECTION = Section(
@@ -165,5 +163,5 @@ SECTION = Section(
     title=lambda: QCoreApplication.translate("Sections", "Backups"),
     icon="backups.svg",
     kinds=EVERY_KIND,
-    build=_build,
+    build=BackupsPage,
 )

@@ -66,8 +66,9 @@ def describe(error: BaseException) -> str:
     """One calm sentence for ``error``, with a way forward."""
     for kind, sentence in _sentences():
         if isinstance(error, kind):
-            if isinstance(error, errors.BadImportFile) and str(error) != kind.default_message:
-                # The import names the record and field; that detail helps.
+            if str(error) != type(error).default_message:
+                # A specific sentence (the import names the record and field, a
+                # restore says why the backup was not used): that detail helps.
                 return str(error)
             return sentence
     if isinstance(error, errors.KnownError):

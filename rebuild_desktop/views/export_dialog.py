@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.values import PartnerId, VaultKind
 from rebuild_desktop.services import counselor_summary as summary
+from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.sections import SectionContext
 from rebuild_desktop.views.style import GRID, mark_primary
 from rebuild_desktop.views.widgets import file_dialogs
@@ -308,7 +309,7 @@ class CounselorExportPanel(QWidget):
         if not isinstance(error, KnownError):
             self._finish("")
             raise error
-        self._finish(str(error))
+        self._finish(describe(error))
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

@@ -294,14 +294,11 @@ class GratitudePage(QWidget):
                             else "♥ " + self.tr("Receive with thanks"))
 
 
-def _build(context: SectionContext) -> QWidget:
-    return GratitudePage(context)
-
 
 SECTION = Section(
     key="gratitude",
     title=lambda: QCoreApplication.translate("Sections", "Gratitude"),
     icon="gratitude.svg",
     kinds=COUPLE,
-    build=_build,
+    build=GratitudePage,
 )

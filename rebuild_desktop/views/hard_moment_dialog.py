@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,7 +31,6 @@ from rebuild_desktop.services.timeline import TimelineService, new_id
 from rebuild_desktop.storage.connection import Connection
 from rebuild_desktop.views.icons import icon
 from rebuild_desktop.views.sections import SectionContext
-from rebuild_desktop.views.style import mark_primary
 from rebuild_desktop.views.widgets.editor_dialog import EditorDialog
 
 SHORTCUT = "Ctrl+Shift+H"
@@ -91,13 +89,7 @@ class HardMomentDialog(EditorDialog):
         form.addRow(self.tr("What &helped"), self.helped)
         form.addRow("", self.for_counselor)
         layout.addLayout(form)
-        layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        mark_primary(buttons.button(QDialogButtonBox.StandardButton.Save))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.cancel)
-        layout.addWidget(buttons)
+        self.add_buttons(layout)
         if drafts is not None:
             self.keep_drafts(drafts, "hard_moment:new",
                              {"trigger": self.trigger, "helped": self.helped})

@@ -293,15 +293,12 @@ class JournalPage(QWidget):
         super().hideEvent(event)
 
 
-def _build(context: SectionContext) -> QWidget:
-    return JournalPage(context)
-
 
 SECTION = Section(
     key="journal",
     title=lambda: QCoreApplication.translate("JournalPage", "Journal"),
     icon="journal.svg",
     kinds=JOURNAL,
-    build=_build,
+    build=JournalPage,
     shortcut="Ctrl+J",
 )

@@ -24,6 +24,7 @@ from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.values import Comfort, PartnerId
 from rebuild_desktop.services.pacing import PacingRefused, PacingService, level_words
 from rebuild_desktop.services.settings import SettingsService
+from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.models.pacing_model import (
     STEP,
     PacingModel,
@@ -229,7 +230,7 @@ class PacingPage(QWidget):
             return
         except KnownError as error:
             self._show_mark()
-            show_message(self._message, str(error))
+            show_message(self._message, describe(error))
             return
         self._reload(select=step_id)
         self._changed()
@@ -307,14 +308,11 @@ class PacingPage(QWidget):
             self._reload()
 
 
-def _build(context: SectionContext) -> QWidget:
-    return PacingPage(context)
-
 
 SECTION = Section(
     key="pacing",
     title=lambda: QCoreApplication.translate("Sections", "Pacing"),
     icon="pacing.svg",
     kinds=COUPLE,
-    build=_build,
+    build=PacingPage,
 )

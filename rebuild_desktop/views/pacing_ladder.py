@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QV
 from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.values import PacingArea
 from rebuild_desktop.services.pacing import PacingService, is_default_step
+from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.style import mark_link
 from rebuild_desktop.views.widgets.page_parts import GRID, button, card, label, named
 
@@ -79,7 +80,7 @@ class LadderEditor(QWidget):
         try:
             step = self._service.add_step(self._title.text(), PacingArea(self._area.currentData()))
         except KnownError as error:
-            self._say(str(error))
+            self._say(describe(error))
             return
         self._title.clear()
         self._say(self.tr("Added at the end of the ladder; move it where it fits."))

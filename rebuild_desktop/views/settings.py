@@ -190,14 +190,11 @@ def _label(text: str, buddy: QWidget) -> QLabel:
     return widget
 
 
-def _build(context: SectionContext) -> QWidget:
-    return SettingsPage(context)
-
 
 SECTION = Section(
     key="settings",
     title=lambda: QCoreApplication.translate("Sections", "Settings"),
     icon="settings.svg",
     kinds=COUPLE,
-    build=_build,
+    build=SettingsPage,
 )

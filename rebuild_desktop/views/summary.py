@@ -7,20 +7,14 @@ left and come back to without losing the choices made.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
 
 from rebuild_desktop.views.export_dialog import CounselorExportPanel
-from rebuild_desktop.views.sections import EVERY_KIND, Section, SectionContext
-
-
-def _build(context: SectionContext) -> QWidget:
-    return CounselorExportPanel(context)
-
+from rebuild_desktop.views.sections import EVERY_KIND, Section
 
 SECTION = Section(
     key="summary",
     title=lambda: QCoreApplication.translate("CounselorExportPanel", "Counselor summary"),
     icon="summary.svg",
     kinds=EVERY_KIND,
-    build=_build,
+    build=CounselorExportPanel,
 )

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -23,7 +22,6 @@ from rebuild_desktop.domain.values import Author, EventKind, PartnerId
 from rebuild_desktop.painting.kind_style import kind_word
 from rebuild_desktop.services.timeline import new_id
 from rebuild_desktop.storage.connection import Connection
-from rebuild_desktop.views.style import mark_primary
 from rebuild_desktop.views.widgets.editor_dialog import EditorDialog
 
 _NOT_RATED = -1
@@ -110,13 +108,7 @@ class EventDialog(EditorDialog):
         form.addRow("", self.for_counselor)
         layout.addLayout(form)
 
-        layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        mark_primary(buttons.button(QDialogButtonBox.StandardButton.Save))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.cancel)
-        layout.addWidget(buttons)
+        self.add_buttons(layout)
         self._fill(event)
         if drafts is not None:
             self.keep_drafts(drafts, f"timeline:{event.id if event else 'new'}",

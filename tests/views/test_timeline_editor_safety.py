@@ -103,6 +103,7 @@ def test_hard_moment_dialog_keeps_its_words_through_a_failed_save_and_a_lock(qtb
     qtbot.keyClicks(dialog.trigger, "an old song on the radio")
     dialog.accept()
     assert dialog.isVisible() and "disk" in dialog.problem.text().lower()
+    assert dialog.height() >= dialog.sizeHint().height()  # the sentence did not squeeze the fields
     assert dialog.trigger.toPlainText() == "an old song on the radio"
     dialog.reject()  # a lock
     again = HardMomentDialog(NAMES, drafts=couple_vault.db)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QBoxLayout, QDialog, QDialogButtonBox, QLabel, QWidget
 
 from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.storage.connection import Connection
 from rebuild_desktop.views.errors import describe
+from rebuild_desktop.views.style import mark_primary
 from rebuild_desktop.views.widgets.draft_keeper import DraftKeeper, Editor
 
 
@@ -26,6 +27,16 @@ class EditorDialog(QDialog):
         self.problem.hide()
         self.draft: DraftKeeper | None = None
 
+    def add_buttons(self, layout: QBoxLayout) -> None:
+        """The problem line, then Save (the primary button) and Cancel."""
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        mark_primary(buttons.button(QDialogButtonBox.StandardButton.Save))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.cancel)
+        layout.addWidget(buttons)
+
     def keep_drafts(self, conn: Connection, key: str, fields: dict[str, Editor]) -> None:
         """Keep ``fields`` as the draft ``key``, and put back one kept earlier."""
         self.draft = DraftKeeper(conn, key, fields, self)
@@ -35,6 +46,10 @@ class EditorDialog(QDialog):
     def say(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.show()
+        # The sentence needs room: grow rather than squeeze the fields together.
+        needed = self.sizeHint().height()
+        if self.height() < needed:
+            self.resize(self.width(), needed)
 
     def save_then_accept(self, write: Callable[[], object] | None) -> None:
         """Run ``write`` with the dialog still open; accept only when it worked."""
