@@ -93,8 +93,11 @@ def _derived_events(document: dict[str, Any], template: dict[str, Any],
     """The timeline rows other features write: check-ins, agreements made, pacing changes."""
     events = []
     for checkin in document["checkins"]:
-        events.append(_event(f"checkin:{checkin['id']}", checkin["date"], "checkin",
-                             checkin["partner"], "Weekly check-in"))
+        # As the check-in service writes it: the partner's rating feeds the chart.
+        row = _event(f"checkin:{checkin['id']}", checkin["date"], "checkin",
+                     checkin["partner"], "Weekly check-in")
+        row["trust"] = {checkin["partner"]: checkin["trust"]}
+        events.append(row)
     for agreement in document["agreements"]:
         if agreement["status"] == "active" and agreement["consent"] == {"a": True, "b": True}:
             events.append(_event(f"agreement:{agreement['id']}", agreement["date"], "agreement",

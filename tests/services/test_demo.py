@@ -114,3 +114,19 @@ def test_a_throwaway_demo_can_stay_out_of_the_keyring(library: VaultLibrary,
     assert memory_keyring.items == {}  # type: ignore[attr-defined]
     summary = library.summary("throwaway")
     assert summary.has_passphrase and not summary.remembered
+
+
+def test_demo_check_in_rows_carry_the_rating_as_the_app_writes_them(library):
+    from rebuild_desktop.services.demo import create_demo_vault
+    from rebuild_desktop.storage.records import CheckInRepository, TimelineRepository
+
+    vault = create_demo_vault(library, remember=False).vault
+    try:
+        ratings = {(c.date, c.partner): c.trust for c in CheckInRepository(vault.db).all()}
+        rows = [e for e in TimelineRepository(vault.db).all() if e.kind == "checkin"]
+        assert rows and len(rows) == len(ratings)
+        for row in rows:
+            partner = next(iter(row.trust))
+            assert row.trust == {partner: ratings[(row.date, partner)]}
+    finally:
+        vault.close()
