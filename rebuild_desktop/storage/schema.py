@@ -12,16 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import sqlcipher3
-
 from rebuild_desktop.domain.errors import SchemaTooNew
+from rebuild_desktop.storage import schema_v2
 from rebuild_desktop.storage.connection import Connection, transaction
+from rebuild_desktop.storage.fts_ddl import V1_FTS_OPTIONS, fts_sql
+from rebuild_desktop.storage.sql_script import statements
 
-SCHEMA_VERSION = 1
-
-# Search tokenizer: Unicode-aware, accent-insensitive, with prefix indexes so
-# that search-as-you-type ("tru" -> "trust") stays an index lookup.
-_FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+SCHEMA_VERSION = 2
 
 _RECORD = """
     seq INTEGER PRIMARY KEY,
@@ -31,26 +28,6 @@ _RECORD = """
     extra TEXT NOT NULL DEFAULT '{}',
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-"""
-
-def _fts_sql(table: str, columns: tuple[str, ...]) -> str:
-    cols = ", ".join(columns)
-    new = ", ".join(f"new.{c}" for c in columns)
-    old = ", ".join(f"old.{c}" for c in columns)
-    fts = f"{table}_fts"
-    return f"""
-CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content = '{table}', content_rowid = 'seq',
-    {_FTS_OPTIONS});
-CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} BEGIN
-    INSERT INTO {fts} (rowid, {cols}) VALUES (new.seq, {new});
-END;
-CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} BEGIN
-    INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.seq, {old});
-END;
-CREATE TRIGGER {table}_fts_update AFTER UPDATE ON {table} BEGIN
-    INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.seq, {old});
-    INSERT INTO {fts} (rowid, {cols}) VALUES (new.seq, {new});
-END;
 """
 
 
@@ -148,15 +125,19 @@ CREATE TABLE drafts (
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 ) WITHOUT ROWID;
 
-{_fts_sql("timeline", ("title", "text", "tags"))}
-{_fts_sql("gratitude", ("text", "reply", "category"))}
-{_fts_sql("journal", ("title", "text", "tags"))}
+{fts_sql("timeline", V1_FTS_OPTIONS)}
+{fts_sql("gratitude", V1_FTS_OPTIONS)}
+{fts_sql("journal", V1_FTS_OPTIONS)}
 """
 
 
-# MIGRATIONS[n] is the SQL that brings a vault from version n - 1 to n.
-MIGRATIONS: dict[int, str] = {
+# MIGRATIONS[n] brings a vault from version n - 1 to n: an SQL script, or a
+# function for a step that has to read the vault first. Never edit a released
+# step (tests/data/vaults holds files each version wrote); add the next one.
+Migration = str | Callable[[Connection], None]
+MIGRATIONS: dict[int, Migration] = {
     1: _V1,
+    2: schema_v2.migrate,
 }
 
 
@@ -193,22 +174,13 @@ def upgrade(conn: Connection, before_migration: Callable[[], None]) -> bool:
 
 
 def _run(conn: Connection, start: int) -> None:
-    # executescript() would commit on its own; statements run one by one so
-    # that every step and the version bump share one transaction.
+    # Every step and the version bump share one transaction.
     with transaction(conn):
         for version in range(start + 1, SCHEMA_VERSION + 1):
-            for statement in _statements(MIGRATIONS[version]):
+            step = MIGRATIONS[version]
+            if callable(step):
+                step(conn)
+                continue
+            for statement in statements(step):
                 conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-
-def _statements(script: str) -> list[str]:
-    statements, buffer = [], ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlcipher3.complete_statement(buffer):
-            statements.append(buffer.strip())
-            buffer = ""
-    if buffer.strip():
-        raise ValueError("incomplete SQL statement in a migration")
-    return statements

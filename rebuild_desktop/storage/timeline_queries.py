@@ -25,6 +25,7 @@ from rebuild_desktop.domain.records import TimelineEvent
 from rebuild_desktop.storage.connection import Connection, storage_errors
 from rebuild_desktop.storage.records import TimelineRepository
 from rebuild_desktop.storage.repository import COMMON_COLUMNS
+from rebuild_desktop.storage.schema_v2 import RATED_WHERE
 from rebuild_desktop.storage.timeline_search import Position, TermExpander, walk_matches
 
 Expand = Callable[[str], str | None]
@@ -34,11 +35,9 @@ _BLOCK = 500  # SQLite's default limit on host parameters is far above this
 # Looking a match up and sorting it costs about ten times what reading one row
 # of the date index in a walk costs (measured at 10,000 and 100,000 events).
 _WALK_FACTOR = 0.1
-# The kinds the trust chart marks; the same list as the partial index
-# timeline_rated in schema.py, written as literals so that SQLite uses it.
-CHART_MARKED_KINDS = ("discovery", "milestone", "setback")
-_RATED = ("(trust_a IS NOT NULL OR trust_b IS NOT NULL "
-          "OR kind IN ('discovery', 'milestone', 'setback'))")
+# Rated events and the kinds the trust chart marks: the chart's query repeats
+# the partial index timeline_rated's WHERE word for word, so that SQLite uses it.
+_RATED = f"({RATED_WHERE})"
 
 
 @dataclass(frozen=True, slots=True)
