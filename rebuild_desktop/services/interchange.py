@@ -26,6 +26,7 @@ from rebuild_desktop.storage.connection import Connection, transaction
 from rebuild_desktop.storage.files import write_atomically
 from rebuild_desktop.storage.interchange_store import (
     holds_records,
+    lookup_indexes_afterwards,
     replace_pacing_steps,
     search_index_afterwards,
     snapshot,
@@ -40,7 +41,7 @@ from rebuild_desktop.storage.records import (
     JournalRepository,
     TimelineRepository,
 )
-from rebuild_desktop.storage.repository import RecordRepository
+from rebuild_desktop.storage.repository import RecordRepository, now_stamp
 
 __all__ = ["ImportReport", "export_json", "import_contents", "import_json", "load_file", "parse",
            "read_contents"]
@@ -149,6 +150,7 @@ _KIND_MISMATCH = {
 
 def _write(db: Connection, contents: VaultContents, progress: Progress | None) -> ImportReport:
     report = ImportReport()
+    stamp = now_stamp()  # every imported record was created and last changed now
     kinds = _kinds_of(contents.kind)
     total = sum(len(getattr(contents, name)) for name, _ in kinds)
     total += len(contents.pacing.steps) if contents.pacing else 0
@@ -163,9 +165,11 @@ def _write(db: Connection, contents: VaultContents, progress: Progress | None) -
         fresh = sorted((r for r in records if r.id not in known),
                        key=lambda r: (r.date, r.id.lower()))
         if fresh:
-            with search_index_afterwards(db, repository.table):
+            many = len(fresh) >= len(known)
+            with (lookup_indexes_afterwards(db, repository.table) if many
+                  else contextlib.nullcontext()), search_index_afterwards(db, repository.table):
                 for start in range(0, len(fresh), _BATCH):
-                    repository.add_many(fresh[start:start + _BATCH])
+                    repository.add_many(fresh[start:start + _BATCH], stamp)
                     if progress is not None:
                         progress(done + min(start + _BATCH, len(fresh)), total)
         report.added[name] = len(fresh)

@@ -64,6 +64,30 @@ def search_index_afterwards(conn: Connection, table: str) -> Iterator[None]:
         conn.execute(str(row[0]))
 
 
+@contextlib.contextmanager
+def lookup_indexes_afterwards(conn: Connection, table: str) -> Iterator[None]:
+    """Build the table's own indexes once after a bulk insert, not entry by entry.
+
+    Inside an open transaction only, like ``search_index_afterwards``: the
+    indexes are dropped for the block and made again after it from their
+    stored definitions, so a failure rolls back to them as they were. Worth
+    it only when the block adds at least as many rows as the table held: an
+    index made from scratch sorts once and writes each page once, while an
+    insert into an index splits pages all along the way (the uniqueness
+    index on ``id`` is a constraint and stays).
+    """
+    with storage_errors():
+        indexes = conn.execute(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? "
+            "AND sql IS NOT NULL ORDER BY name", (table,)).fetchall()
+        for name, _ in indexes:
+            conn.execute(f"DROP INDEX {name}")
+    yield
+    with storage_errors():
+        for _, sql in indexes:
+            conn.execute(str(sql))
+
+
 # FTS5's defaults for the two settings changed during a bulk index build.
 _FTS_DEFAULTS = {"hashsize": 1024 * 1024, "automerge": 4}
 _BULK_HASH = 64 * 1024 * 1024

@@ -58,7 +58,7 @@ def test_a_second_import_adds_nothing_and_replaces_nothing(couple_vault: Vault,
 
 def test_import_is_all_or_nothing(couple_vault: Vault, tmp_path: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    def full_disk(self: object, records: object) -> None:
+    def full_disk(self: object, records: object, stamp: object = None) -> None:
         raise DiskFull()
 
     monkeypatch.setattr(GratitudeRepository, "add_many", full_disk)
@@ -67,7 +67,10 @@ def test_import_is_all_or_nothing(couple_vault: Vault, tmp_path: Path,
     monkeypatch.undo()
     assert TimelineRepository(couple_vault.db).count() == 0
     assert PacingRepository(couple_vault.db).steps()[0].comfort == {}
-    # The search trigger dropped for the import came back with the rollback.
+    # The indexes and the search trigger dropped for the import came back with the rollback.
+    indexes = {row[0] for row in couple_vault.db.execute(
+        "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'timeline'")}
+    assert {"timeline_by_date", "timeline_by_origin", "timeline_rated"} <= indexes
     TimelineRepository(couple_vault.db).add(load_file(
         write(tmp_path / "in.json", couple_doc())).timeline[0])
     hits = couple_vault.db.execute(
@@ -215,3 +218,26 @@ def test_progress_is_reported_up_to_the_total(couple_vault: Vault, tmp_path: Pat
                 progress=lambda done, total: seen.append((done, total)))
     assert seen[-1] == (6, 6)
     assert all(done <= total for done, total in seen)
+
+
+@pytest.mark.parametrize(("first", "second"), [(3, 40), (40, 3)])
+def test_imports_large_and_small_leave_whole_indexes(couple_vault: Vault, tmp_path: Path,
+                                                     first: int, second: int) -> None:
+    """A large import builds the lookup indexes afresh, a small one writes into them."""
+    from tests.benchmarks.corpus import events, interchange
+
+    for number, count in enumerate((first, second)):
+        document = interchange(0)
+        document["timeline"] = list(events(count, seed=number))
+        import_json(couple_vault, write(tmp_path / f"{number}.json", document))
+    db = couple_vault.db
+    assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    db.execute("INSERT INTO timeline_fts (timeline_fts) VALUES ('integrity-check')")
+    by_index = [row[0] for row in db.execute(
+        "SELECT id FROM timeline INDEXED BY timeline_by_date ORDER BY date DESC, id DESC")]
+    assert len(by_index) == first + second
+    assert by_index == [row[0] for row in db.execute(
+        "SELECT id FROM timeline NOT INDEXED ORDER BY date DESC, id DESC")]
+    stamps = db.execute("SELECT DISTINCT created_at, updated_at FROM timeline").fetchall()
+    assert len(stamps) == 2 and all(made == changed for made, changed in stamps)
+    assert all(len(made) == 24 and made.endswith("Z") for made, _ in stamps)
