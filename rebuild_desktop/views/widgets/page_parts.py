@@ -60,13 +60,20 @@ def named(widget: QWidget, name: str) -> QWidget:
     return widget
 
 
-def card() -> tuple[QFrame, QVBoxLayout]:
-    """A quiet framed area with room to breathe."""
+def card(title: str = "") -> tuple[QFrame, QVBoxLayout]:
+    """A quiet framed area with room to breathe: how every page divides itself.
+
+    Args:
+        title: a subheading at the top of the card, which also names it for a screen reader.
+    """
     frame = QFrame()
     frame.setFrameShape(QFrame.Shape.StyledPanel)
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
     layout.setSpacing(GRID)
+    if title:
+        frame.setAccessibleName(title)
+        layout.addWidget(label(title, "subheading"))
     return frame, layout
 
 
