@@ -37,7 +37,7 @@ from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.sections import SectionContext
 from rebuild_desktop.views.style import GRID, mark_primary
 from rebuild_desktop.views.widgets import file_dialogs
-from rebuild_desktop.views.widgets.page_parts import card, label, page_layout
+from rebuild_desktop.views.widgets.page_parts import card, label, page_layout, scrolling
 from rebuild_desktop.views.widgets.turning_splitter import TurningSplitter
 
 PREVIEW_WIDTH = 560
@@ -77,14 +77,7 @@ class CounselorExportPanel(QWidget):
         column.addWidget(self._options_box())
         column.addWidget(self._password_box())
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(form)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        # The form is never cut off at the side: it keeps its width, the preview gives way.
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(form.minimumSizeHint().width()
-                               + scroll.verticalScrollBar().sizeHint().width())
+        scroll = scrolling(form)  # it keeps its width; the preview gives way
         # The buttons stay in sight below the form, however far it is scrolled.
         side = QWidget()
         side_layout = QVBoxLayout(side)
