@@ -73,8 +73,9 @@ def _padding(page: PacingPage) -> int:
 
 
 def test_every_step_name_is_readable_in_the_smallest_window(
-        qtbot: QtBot, couple_vault: Vault) -> None:
-    page = PacingPage(make_context(couple_vault, []))
+        qtbot: QtBot, library: VaultLibrary) -> None:
+    vault = create_demo_vault(library).vault  # marks as long as "Open to talking"
+    page = PacingPage(make_context(vault, []))
     qtbot.addWidget(page)
     page.resize(SMALLEST.width() - 256, SMALLEST.height() - 120)  # less the sidebar and heading
     page.show()
@@ -92,6 +93,7 @@ def test_every_step_name_is_readable_in_the_smallest_window(
         assert lines.height() <= table.rowHeight(row), name
         assert index.data(Qt.ItemDataRole.ToolTipRole) == name
         assert index.data(Qt.ItemDataRole.AccessibleTextRole) == name
+    vault.close()
 
 
 def test_the_summary_preview_goes_below_the_form_when_it_cannot_sit_beside(

@@ -9,7 +9,7 @@ wrapped lines. Meant for short tables (a ladder of steps), not for long lists.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
@@ -53,7 +53,7 @@ class FittedTable(QTableView):
 
     def __init__(self, stretch: int, row_height: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._stretch = stretch
+        self._stretch, self._row_height = stretch, row_height
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -69,29 +69,49 @@ class FittedTable(QTableView):
             return
         columns = range(model.columnCount())
         header = self.horizontalHeader()
-        natural, least = [], []
+        natural, least, padding = [], [], []
         for column in columns:
             heading = header.sectionSizeFromContents(column).width()
             cells = max(self.sizeHintForColumn(column), 0)
             longest, longest_word = self._text_widths(column)
-            padding = max(cells - longest, 0)
+            padding.append(max(cells - longest, 0))
             natural.append(max(heading, cells))
-            least.append(max(heading, longest_word + padding))
+            least.append(max(heading, longest_word + padding[-1]))
         widths = fit_widths(natural, least, self.viewport().width(), self._stretch)
         for column, width in zip(columns, widths, strict=True):
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
-        self.resizeRowsToContents()
+        self._fit_rows([w - pad for w, pad in zip(widths, padding, strict=True)])
+
+    def _fit_rows(self, text_widths: list[int]) -> None:
+        """Each row as tall as its most wrapped cell, measured as the cell will paint it.
+
+        (The style's own measure leaves out a style sheet's padding, and would cut a
+        third line.)
+        """
+        model = self.model()
+        rows = self.verticalHeader()
+        for row in range(model.rowCount()):
+            height = self._row_height
+            for column, width in enumerate(text_widths):
+                text, metrics = self._cell(row, column)
+                wrapped = metrics.boundingRect(QRect(0, 0, max(width, 1), 1 << 16),
+                                               Qt.TextFlag.TextWordWrap, text)
+                height = max(height, wrapped.height() + self._row_height - 2 * metrics.height())
+            if rows.sectionSize(row) != height:
+                rows.resizeSection(row, height)
+
+    def _cell(self, row: int, column: int) -> tuple[str, QFontMetrics]:
+        index = self.model().index(row, column, QModelIndex())
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = QFontMetrics(font if isinstance(font, QFont) else self.font())
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or ""), metrics
 
     def _text_widths(self, column: int) -> tuple[int, int]:
         """The widest text in ``column`` on one line, and its widest single word."""
-        model = self.model()
         longest = longest_word = 0
-        for row in range(model.rowCount()):
-            index = model.index(row, column, QModelIndex())
-            text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-            font = index.data(Qt.ItemDataRole.FontRole)
-            metrics = QFontMetrics(font if isinstance(font, QFont) else self.font())
+        for row in range(self.model().rowCount()):
+            text, metrics = self._cell(row, column)
             longest = max(longest, metrics.horizontalAdvance(text))
             for word in text.split():
                 longest_word = max(longest_word, metrics.horizontalAdvance(word))
