@@ -83,8 +83,9 @@ class CounselorExportPanel(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 2 * GRID, GRID)
         side_layout.setSpacing(GRID)
-        side_layout.addWidget(scroll, 1)
+        side_layout.addWidget(scroll)
         self._add_actions(side_layout)
+        side_layout.addStretch(1)
 
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
