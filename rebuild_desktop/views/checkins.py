@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QListView,
@@ -36,7 +35,7 @@ from rebuild_desktop.views.style import GRID, mark_primary
 from rebuild_desktop.views.widgets.card_delegate import CardDelegate
 from rebuild_desktop.views.widgets.draft_keeper import DraftKeeper
 from rebuild_desktop.views.widgets.message_bar import MessageBar
-from rebuild_desktop.views.widgets.page_parts import label, page_layout
+from rebuild_desktop.views.widgets.page_parts import card, label, page_layout, scrolling
 
 
 def feel_statement(feel: str, when: str, need: str) -> str:
@@ -86,21 +85,30 @@ class CheckInsPage(QWidget):
         row = QHBoxLayout()
         row.setSpacing(3 * GRID)
         layout.addLayout(row, 1)
-        column = QVBoxLayout()
+        form = QWidget()
+        column = QVBoxLayout(form)
+        column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self._form())
         column.addStretch(1)
-        row.addLayout(column, 3)
+        main = QVBoxLayout()
+        main.setSpacing(GRID)
+        main.addWidget(scrolling(form))
+        save_row = QHBoxLayout()  # in sight below the form, however far it is scrolled
+        save_row.addStretch(1)
+        save_row.addWidget(self.save)
+        main.addLayout(save_row)
+        main.addStretch(1)
+        row.addLayout(main, 3)
         side = QVBoxLayout()
         side.setSpacing(2 * GRID)
-        history_box = QGroupBox(self.tr("Earlier check-ins"))  # titled like the form beside it
-        history_layout = QVBoxLayout(history_box)
+        history_box, history_layout = card(self.tr("Earlier check-ins"))
         self.model = CheckInModel(self.names, self)
         self.history = QListView()
         self.history.setModel(self.model)
         self.history.setItemDelegate(CardDelegate(self.history))  # the look of gratitude's log
         self.history.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when the width changes
         self.history.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.history.setFrameShape(QListView.Shape.NoFrame)  # the group box is its frame
+        self.history.setFrameShape(QListView.Shape.NoFrame)  # the card is its frame
         self.history.setAccessibleName(self.tr("Earlier check-ins, newest first"))
         history_layout.addWidget(self.history)
         self.history_empty = label(self.tr(
@@ -119,8 +127,9 @@ class CheckInsPage(QWidget):
         self.history_empty.setVisible(empty)
 
     def _form(self) -> QWidget:
-        box = QGroupBox(self.tr("Today's check-in"))
-        form = QFormLayout(box)
+        box, column = card(self.tr("Today's check-in"))
+        form = QFormLayout()
+        column.addLayout(form)
         form.setVerticalSpacing(8)
         form.setHorizontalSpacing(16)
         self.partner = QComboBox()
@@ -170,15 +179,12 @@ class CheckInsPage(QWidget):
         form.addRow(self.tr("What was h&ard"), self.hard)
         form.addRow(self.tr("One &request"), self.request)
         form.addRow(self.for_counselor)  # spans both columns: the words fit a small window
-        save_row = QHBoxLayout()
-        save_row.addStretch(1)
-        save_row.addWidget(self.save)
-        form.addRow(save_row)
         return box
 
     def _cadence(self) -> QWidget:
-        box = QGroupBox(self.tr("Our rhythm"))
-        form = QFormLayout(box)
+        box, column = card(self.tr("Our rhythm"))
+        form = QFormLayout()
+        column.addLayout(form)
         self.cadence_day = QComboBox()
         self.cadence_day.setAccessibleName(self.tr("Check-in day"))
         self.cadence_day.addItem(self.tr("No fixed day"), None)

@@ -20,14 +20,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +37,8 @@ from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.sections import SectionContext
 from rebuild_desktop.views.style import GRID, mark_primary
 from rebuild_desktop.views.widgets import file_dialogs
-from rebuild_desktop.views.widgets.page_parts import page_layout
+from rebuild_desktop.views.widgets.page_parts import card, label, page_layout, scrolling
+from rebuild_desktop.views.widgets.turning_splitter import TurningSplitter
 
 PREVIEW_WIDTH = 560
 MIN_PREVIEW_WIDTH = 320
@@ -71,39 +70,22 @@ class CounselorExportPanel(QWidget):
     def _build(self) -> None:
         form = QWidget()
         column = QVBoxLayout(form)
-        column.setContentsMargins(0, 0, 2 * GRID, 0)
+        column.setContentsMargins(0, 0, GRID, 0)
         column.setSpacing(2 * GRID)
         column.addWidget(self._period_box())
         column.addWidget(self._sections_box())
         column.addWidget(self._options_box())
         column.addWidget(self._password_box())
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Status"))
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName(self.tr("Progress"))
-        self.progress.setVisible(False)
-        column.addWidget(self.status)
-        column.addWidget(self.progress)
-        buttons = QHBoxLayout()
-        self.preview_button = QPushButton(self.tr("Preview"))
-        self.preview_button.setAccessibleName(self.tr("Preview the pages"))
-        self.save_button = QPushButton(self.tr("Save PDF…"))
-        self.save_button.setAccessibleName(self.tr("Save the summary as a PDF"))
-        mark_primary(self.save_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.preview_button)
-        buttons.addWidget(self.save_button)
-        column.addLayout(buttons)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(form)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        # The form is never cut off at the side: it keeps its width, the preview gives way.
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(form.minimumSizeHint().width()
-                               + scroll.verticalScrollBar().sizeHint().width())
+        scroll = scrolling(form)  # it keeps its width; the preview gives way
+        # The buttons stay in sight below the form, however far it is scrolled.
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 2 * GRID, GRID)
+        side_layout.setSpacing(GRID)
+        side_layout.addWidget(scroll)
+        self._add_actions(side_layout)
+        side_layout.addStretch(1)
 
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
@@ -123,16 +105,15 @@ class CounselorExportPanel(QWidget):
         self.preview.setWidgetResizable(True)
         self.preview.setAccessibleName(self.tr("Preview of the pages"))
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(scroll)
-        splitter.addWidget(self.preview)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
+        # Beside the form when a page fits there, else below it: never a sliver.
+        frame = 2 * self.pages_layout.contentsMargins().left() + 2 * self.preview.frameWidth()
+        room = frame + self.preview.verticalScrollBar().sizeHint().width()
+        self.splitter = TurningSplitter(side, self.preview, MIN_PREVIEW_WIDTH + room,
+                                        PREVIEW_WIDTH + room)
         layout = page_layout(self, self.tr("Counselor summary"), self.tr(
             "A calm, printable summary to bring to a counseling session. Only entries "
             "marked for the counselor go in."))
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
         self.preview_button.clicked.connect(self.make_preview)
         self.save_button.clicked.connect(self._save_clicked)
         self._previewed = False
@@ -141,6 +122,26 @@ class CounselorExportPanel(QWidget):
         checks = [box for boxes in self.share.values() for box in boxes.values()]
         for check in [*checks, self.initials, self.titles_only]:
             check.toggled.connect(self._choices_changed)
+
+    def _add_actions(self, column: QVBoxLayout) -> None:
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Status"))
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Progress"))
+        self.progress.setVisible(False)
+        column.addWidget(self.progress)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(GRID)
+        buttons.addWidget(self.status, 1)  # beside the buttons: no empty line under the form
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.preview_button.setAccessibleName(self.tr("Preview the pages"))
+        self.save_button = QPushButton(self.tr("Save PDF…"))
+        self.save_button.setAccessibleName(self.tr("Save the summary as a PDF"))
+        mark_primary(self.save_button)
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.save_button)
+        column.addLayout(buttons)
 
     def _choices_changed(self) -> None:
         if self._previewed and not self._busy:
@@ -154,13 +155,14 @@ class CounselorExportPanel(QWidget):
         edit.setAccessibleName(name)
         return edit
 
-    def _period_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Period and session"))
+    def _period_box(self) -> QFrame:
+        box, column = card(self.tr("Period and session"))
         today = QDate.currentDate()
         self.date_from = self._date_edit(today.addMonths(-3), self.tr("From"))
         self.date_to = self._date_edit(today, self.tr("To"))
         self.session = self._date_edit(today.addDays(7), self.tr("Session date"))
-        form = QFormLayout(box)
+        form = QFormLayout()
+        column.addLayout(form)
         form.addRow(self.tr("&From"), self.date_from)
         form.addRow(self.tr("&To"), self.date_to)
         form.addRow(self.tr("&Session on"), self.session)
@@ -168,37 +170,39 @@ class CounselorExportPanel(QWidget):
             form.labelForField(edit).setBuddy(edit)
         return box
 
-    def _sections_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Sections"))
-        grid = QGridLayout(box)
-        grid.setHorizontalSpacing(GRID)
+    def _sections_box(self) -> QFrame:
+        box, column = card(self.tr("Sections"))
+        grid = QGridLayout()
+        column.addLayout(grid)
+        grid.setHorizontalSpacing(2 * GRID)
         self.share: dict[str, dict[PartnerId, QCheckBox]] = {}
         partners = list(self._names) if self._couple else [PartnerId.A]
         if self._couple:
-            hint = QLabel(self.tr("A section goes in only when both of you tick "
-                                  "\u201cOK to share\u201d."))
-            hint.setWordWrap(True)
-            grid.addWidget(hint, 0, 0, 1, len(partners) + 1)
+            column.insertWidget(1, label(self.tr(
+                "Each of you ticks the sections you are OK to share; a section goes in "
+                "only when both of you do."), "note"))
         for row, key in enumerate(summary.sections_for(self._vault.kind), start=1):
             title = summary.section_title(key)
             grid.addWidget(QLabel(title), row, 0)
             self.share[key] = {}
             for column, partner in enumerate(partners, start=1):
+                # Just the name on screen, so the form fits a small window; the whole
+                # meaning in the name a screen reader says.
                 if self._couple:
-                    box_text = self.tr("%1: OK to share").replace("%1", self._names[partner])
+                    check = QCheckBox(self._names[partner])
+                    meaning = self.tr("%1: OK to share").replace("%1", self._names[partner])
                 else:
-                    box_text = self.tr("Include")
-                check = QCheckBox(box_text)
+                    check = QCheckBox(self.tr("Include"))
+                    meaning = check.text()
                 check.setChecked(not self._couple)
-                check.setAccessibleName(f"{title}: {box_text}")
+                check.setAccessibleName(f"{title}: {meaning}")
                 grid.addWidget(check, row, column)
                 self.share[key][partner] = check
         grid.setColumnStretch(0, 1)
         return box
 
-    def _options_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Options"))
-        column = QVBoxLayout(box)
+    def _options_box(self) -> QFrame:
+        box, column = card(self.tr("Options"))
         self.initials = QCheckBox(self.tr("Initials instead of names"))
         self.initials.setAccessibleName(self.tr("Use initials instead of names"))
         self.titles_only = QCheckBox(self.tr("Timeline: titles only, without the text"))
@@ -208,9 +212,10 @@ class CounselorExportPanel(QWidget):
             column.addWidget(self.titles_only)
         return box
 
-    def _password_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Password (optional)"))
-        form = QFormLayout(box)
+    def _password_box(self) -> QFrame:
+        box, column = card(self.tr("Password (optional)"))
+        form = QFormLayout()
+        column.addLayout(form)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("PDF password"))
@@ -221,10 +226,8 @@ class CounselorExportPanel(QWidget):
         form.addRow(self.tr("&Again"), self.password_again)
         form.labelForField(self.password).setBuddy(self.password)
         form.labelForField(self.password_again).setBuddy(self.password_again)
-        note = QLabel(self.tr("The PDF is then encrypted (AES-256); share the password in "
-                              "person, not with the file."))
-        note.setWordWrap(True)
-        form.addRow(note)
+        column.addWidget(label(self.tr("The PDF is then encrypted (AES-256); share the "
+                                       "password in person, not with the file."), "note"))
         return box
 
     # What was chosen ----------------------------------------------------------------
@@ -260,7 +263,12 @@ class CounselorExportPanel(QWidget):
         if request is None or self._busy:
             return
         self._start(self.tr("Preparing the preview…"))
-        width = max(MIN_PREVIEW_WIDTH, min(PREVIEW_WIDTH, self.preview.viewport().width() - 32))
+        margins = self.pages_layout.contentsMargins()
+        room = self.preview.viewport().width() - margins.left() - margins.right()
+        bar = self.preview.verticalScrollBar()
+        if not bar.isVisible():  # the pages will need it, so no sideways scrolling then
+            room -= bar.sizeHint().width()
+        width = max(MIN_PREVIEW_WIDTH, min(PREVIEW_WIDTH, room))
         job = partial(summary.preview_images, self._vault, width_px=width, **request)
         self._context.tasks.run(job, self._show_preview, self._failed, self._progressed)
 
@@ -269,9 +277,11 @@ class CounselorExportPanel(QWidget):
         while self.pages_layout.count():
             widget = self.pages_layout.takeAt(0).widget()
             if widget is not None and widget is not self.preview_hint:
+                widget.hide()
                 widget.deleteLater()
         self.preview_hint.setVisible(False)
         self._previewed = True
+        self.splitter.favour_second()
         for number, image in enumerate(images, start=1):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))

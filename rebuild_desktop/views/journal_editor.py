@@ -116,16 +116,14 @@ class JournalEditor(QWidget):
         form.setSpacing(8)
         # In a narrow editor a label goes above its field rather than being cut short.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        when = QHBoxLayout()
-        when.addWidget(self.date_edit)
-        mood_label = QLabel(self.tr("&Mood"))
-        mood_label.setBuddy(self.mood)
-        when.addSpacing(16)
-        when.addWidget(mood_label)
-        when.addWidget(self.mood)
-        when.addStretch(1)
-        form.addRow(self.tr("&Date"), when)
-        form.labelForField(when).setBuddy(self.date_edit)
+        # Date and mood on rows of their own, at their own widths: side by side they
+        # would not fit beside the calendar in the smallest window.
+        for text, field in ((self.tr("&Date"), self.date_edit), (self.tr("&Mood"), self.mood)):
+            row = QHBoxLayout()
+            row.addWidget(field)
+            row.addStretch(1)
+            form.addRow(text, row)
+            form.labelForField(row).setBuddy(field)
         form.addRow(self.tr("&Title"), self.title)
         form.labelForField(self.title).setBuddy(self.title)
         prompt_row = QHBoxLayout()

@@ -12,10 +12,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QRadioButton,
-    QTableView,
     QWidget,
 )
 
@@ -31,6 +29,7 @@ from rebuild_desktop.views.models.pacing_model import (
 )
 from rebuild_desktop.views.pacing_ladder import LadderEditor
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
+from rebuild_desktop.views.widgets.fitted_table import FittedTable
 from rebuild_desktop.views.widgets.page_parts import (
     GRID,
     button,
@@ -65,7 +64,8 @@ class PacingPage(QWidget):
         self._asks_note.hide()
         layout.addWidget(self._asks_note)
         self._model = PacingModel(self._names, self)
-        self._table = QTableView()
+        # Columns fit the page at any width: words wrap onto a second line, never "Sha…".
+        self._table = FittedTable(STEP, 5 * GRID)
         named(self._table, self.tr("Pacing ladder"))
         self._table.setModel(self._model)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -73,14 +73,9 @@ class PacingPage(QWidget):
         self._table.setAlternatingRowColors(True)
         self._table.setShowGrid(False)
         self._table.verticalHeader().hide()
-        self._table.verticalHeader().setDefaultSectionSize(5 * GRID)
         self._table.setStyleSheet(
             "QTableView::item { padding: 0px 8px; } QHeaderView::section { padding: 0px 8px; }")
         header = self._table.horizontalHeader()
-        # The marks take the room their words need, so the step names keep the rest,
-        # even in a small window.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(STEP, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumHeight(4 * GRID)
         self._table.selectionModel().currentRowChanged.connect(lambda *_: self._show_mark())
@@ -168,6 +163,7 @@ class PacingPage(QWidget):
     def _reload(self, select: str | None = None) -> None:
         current = select or self._selected_id()
         self._model.load(self._service.load(), self._names)
+        self._table.fit()
         row = self._model.row_of(current) if current else -1
         if row < 0 and self._model.rowCount():
             row = 0

@@ -33,7 +33,6 @@ GRID = 8  # spacing unit in pixels
 
 _STYLESHEET = """
 QLabel[role="heading"] { font-size: 18pt; font-weight: 600; }
-QGroupBox { font-weight: 600; }
 QLabel[role="subheading"] { font-size: 13pt; font-weight: 600; }
 QLabel[role="note"] { color: palette(placeholder-text); }
 QLabel[role="message"] { color: palette(text); padding: 8px;

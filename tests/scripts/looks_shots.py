@@ -88,6 +88,14 @@ def shoot(library: VaultLibrary, tasks: TaskRunner, out: Path, scheme: str,
         _save(dialog, out, f"{name}-{tag}")
         dialog.close()
     view = window.vault_view
+    view.sidebar.setCurrentRow([s.key for s in view.sections].index("summary"))
+    panel = view.pages.currentWidget()
+    for boxes in panel.share.values():
+        for box in boxes.values():
+            box.setChecked(True)
+    _settle()
+    panel.make_preview()
+    _save(window, out, f"couple-05-summary-preview-{tag}")
     view.sidebar.setCurrentRow(0)
     view.pages.currentWidget().table_toggle.click()
     _save(window, out, f"couple-00-timeline-table-{tag}")

@@ -72,6 +72,8 @@ class PacingModel(QAbstractTableModel):
             return step
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(step, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == STEP:
+            return step.title  # whole, should a very long name be cut short on screen
         if role == Qt.ItemDataRole.FontRole and index.column() in (STEP, AGREED):
             font = QFont()
             font.setBold(True)

@@ -8,8 +8,16 @@ its accessible name in one place.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rebuild_desktop.views.style import GRID, mark_primary
 
@@ -60,14 +68,49 @@ def named(widget: QWidget, name: str) -> QWidget:
     return widget
 
 
-def card() -> tuple[QFrame, QVBoxLayout]:
-    """A quiet framed area with room to breathe."""
+def card(title: str = "") -> tuple[QFrame, QVBoxLayout]:
+    """A quiet framed area with room to breathe: how every page divides itself.
+
+    Args:
+        title: a subheading at the top of the card, which also names it for a screen reader.
+    """
     frame = QFrame()
     frame.setFrameShape(QFrame.Shape.StyledPanel)
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(2 * GRID, 2 * GRID, 2 * GRID, 2 * GRID)
     layout.setSpacing(GRID)
+    if title:
+        frame.setAccessibleName(title)
+        layout.addWidget(label(title, "subheading"))
     return frame, layout
+
+
+class _Scrolling(QScrollArea):
+    """Asks for all the room its content would like (a plain scroll area asks for less)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        content = self.widget()
+        if content is None:
+            return super().sizeHint()
+        frame = 2 * self.frameWidth()
+        return content.sizeHint() + QSize(
+            frame + self.verticalScrollBar().sizeHint().width(), frame)
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless area that scrolls up and down when the window is short.
+
+    Nothing is squeezed over its neighbour; sideways it never scrolls, and it asks for
+    the width ``content`` needs.
+    """
+    area = _Scrolling()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setMinimumWidth(content.minimumSizeHint().width()
+                         + area.verticalScrollBar().sizeHint().width())
+    return area
 
 
 def page_layout(page: QWidget, heading: str, note: str = "",
