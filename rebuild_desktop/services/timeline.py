@@ -14,7 +14,13 @@ from dataclasses import dataclass, replace
 
 from rebuild_desktop.domain.records import TimelineEvent
 from rebuild_desktop.domain.trust_trend import TrustTrend, build_trend
-from rebuild_desktop.services.timeline_mirrors import TakenRecord, mirror_of, put_back, take
+from rebuild_desktop.services.timeline_mirrors import (
+    Mirror,
+    TakenRecord,
+    put_back,
+    record_behind,
+    take,
+)
 from rebuild_desktop.services.vault import Vault
 from rebuild_desktop.storage.connection import Connection, for_one_pass, transaction
 from rebuild_desktop.storage.partners import PartnerRepository
@@ -93,6 +99,10 @@ class TimelineService:
     def origin(self, event_id: str) -> str | None:
         return self._queries.origin(event_id)
 
+    def record_behind(self, event: TimelineEvent) -> Mirror | None:
+        """The check-in or hard moment this row stands for (edited through its own editor)."""
+        return record_behind(self._conn, event.origin)
+
     def partner_names(self) -> dict[str, str]:
         """Names by partner id, for showing authors ("a", "b"; "both" is the view's word)."""
         partners = PartnerRepository(self._conn).all()
@@ -129,7 +139,7 @@ class TimelineService:
             before = self._repo.get(event.id)
             if before is None:
                 return None
-            if mirror_of(before.origin) is not None:
+            if record_behind(self._conn, before.origin) is not None:
                 raise ValueError("edit the check-in or hard moment itself")
             self._repo.update(replace(event, origin=before.origin))
         return before

@@ -59,6 +59,18 @@ def mirror_of(origin: str | None) -> Mirror | None:
     return Mirror(kind, record_id.lower())
 
 
+def record_behind(conn: Connection, origin: str | None) -> Mirror | None:
+    """The record a row stands for when that record is in the vault.
+
+    A row imported without its record stands for nothing here: it is edited
+    and deleted as a plain event.
+    """
+    mirror = mirror_of(origin)
+    if mirror is None or not _REPOSITORIES[mirror.kind](conn).exists(mirror.record_id):
+        return None
+    return mirror
+
+
 def take(conn: Connection, origin: str | None) -> TakenRecord | None:
     """Delete the record a row stands for; call inside the caller's transaction.
 

@@ -27,7 +27,7 @@ from rebuild_desktop.services.timeline import (
     read_tags,
     read_trend,
 )
-from rebuild_desktop.services.timeline_mirrors import CHECKIN, mirror_of
+from rebuild_desktop.services.timeline_mirrors import CHECKIN
 from rebuild_desktop.views.checkin_dialog import edit_checkin
 from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.hard_moment_dialog import edit_hard_moment
@@ -284,7 +284,7 @@ class TimelinePage(QWidget):
         event = index.data(Role.EVENT) if index.isValid() else None
         if not isinstance(event, TimelineEvent) or self._dialog_open():
             return
-        mirror = mirror_of(event.origin)
+        mirror = self.service.record_behind(event)
         if mirror is not None:  # a check-in or hard moment: edit the record, the row follows
             edit = edit_checkin if mirror.kind == CHECKIN else edit_hard_moment
             if edit(self.context, mirror.record_id, self):
@@ -302,8 +302,11 @@ class TimelinePage(QWidget):
         event = self.selected_event()
         if event is None:
             return
-        self.undo_stack.push(DeleteEvent(self, event))
-        self.message.show_message(removed_message(event), self.tr("Undo"), self.undo_stack.undo)
+        command = DeleteEvent(self, event)
+        self.undo_stack.push(command)  # runs the delete
+        if command.removed is not None:
+            self.message.show_message(removed_message(command.removed), self.tr("Undo"),
+                                      self.undo_stack.undo)
 
 
 SECTION = Section(

@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoCommand
 
 from rebuild_desktop.domain.records import TimelineEvent
 from rebuild_desktop.services.timeline import Removed
-from rebuild_desktop.services.timeline_mirrors import CHECKIN, HARD_MOMENT, mirror_of
+from rebuild_desktop.services.timeline_mirrors import CHECKIN, HARD_MOMENT
 
 if TYPE_CHECKING:
     from rebuild_desktop.views.timeline import TimelinePage
@@ -27,14 +27,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Timeline", text)
 
 
-def removed_message(event: TimelineEvent) -> str:
+def removed_message(removed: Removed) -> str:
     """One calm sentence for what was removed, where the person will miss it."""
-    mirror = mirror_of(event.origin)
-    if mirror is not None and mirror.kind == CHECKIN:
-        return _tr("The check-in was removed, from the timeline and from the earlier check-ins.")
-    if mirror is not None and mirror.kind == HARD_MOMENT:
+    kind = removed.record.kind if removed.record is not None else None
+    if kind == CHECKIN:
+        return _tr("The check-in was removed from the timeline and from the earlier check-ins.")
+    if kind == HARD_MOMENT:
         return _tr("The hard moment was removed, with everything written in it.")
-    return _tr("“{title}” was removed from the timeline.").format(title=event.title)
+    return _tr("“{title}” was removed from the timeline.").format(title=removed.event.title)
 
 
 class DeleteEvent(QUndoCommand):
@@ -43,15 +43,18 @@ class DeleteEvent(QUndoCommand):
     def __init__(self, page: TimelinePage, event: TimelineEvent) -> None:
         super().__init__(_tr("Remove “{title}”").format(title=event.title))
         self._page, self._id = page, event.id
-        mirror = mirror_of(event.origin)
-        self._also = (_PAGES[mirror.kind],) if mirror is not None else ()
-        self._removed: Removed | None = None
+        self.removed: Removed | None = None
+
+    def _also(self) -> tuple[str, ...]:
+        """The other pages that show what went: the check-ins or hard moments page."""
+        record = self.removed.record if self.removed is not None else None
+        return (_PAGES[record.kind],) if record is not None else ()
 
     def redo(self) -> None:
-        self._removed = self._page.service.delete(self._id)
-        self._page.written(also=self._also)
+        self.removed = self._page.service.delete(self._id)
+        self._page.written(also=self._also())
 
     def undo(self) -> None:
-        if self._removed is not None:
-            self._page.service.restore(self._removed)
-            self._page.written(select=self._id, also=self._also)
+        if self.removed is not None:
+            self._page.service.restore(self.removed)
+            self._page.written(select=self._id, also=self._also())

@@ -74,10 +74,15 @@ def test_deleting_a_hard_moment_row_deletes_the_hard_moment(couple_vault, timeli
     assert timeline.origin(event_id) == f"hard_moment:{moment.id}"
 
 
-def test_a_row_imported_without_its_checkin_still_deletes(couple_vault, timeline):
+def test_a_row_imported_without_its_checkin_is_a_plain_event(couple_vault, timeline):
     event = TimelineEvent(str(uuid.uuid4()), "2026-03-01", EventKind.CHECKIN, Author.A,
                           "Check-in", trust={PartnerId.A: 5})
-    timeline.add(event, origin=f"checkin:{uuid.uuid4()}")
+    origin = f"checkin:{uuid.uuid4()}"
+    timeline.add(event, origin=origin)
+    assert timeline.record_behind(timeline.get(event.id)) is None
+    timeline.update(replace(event, title="Our first check-in"))  # edited like any event
+    assert timeline.get(event.id).title == "Our first check-in"
+    assert timeline.origin(event.id) == origin
     removed = timeline.delete(event.id)
     assert removed is not None and removed.record is None
     timeline.restore(removed)
@@ -107,6 +112,7 @@ def test_the_timeline_will_not_edit_a_checkin_row_behind_its_back(couple_vault, 
     checkins = CheckInService(couple_vault.db)
     checkin = _checkin()
     row_id = checkins.record(checkin, "Check-in")
+    assert timeline.record_behind(timeline.get(row_id)).record_id == checkin.id
     with pytest.raises(ValueError):
         timeline.update(replace(timeline.get(row_id), trust={PartnerId.B: 1}))
     assert checkins.get(checkin.id).trust == 6 and timeline.get(row_id).trust == {PartnerId.B: 6}
