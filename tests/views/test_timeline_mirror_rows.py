@@ -7,12 +7,15 @@ pacing) delete alone and keep their origin through an edit.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
+from rebuild_desktop.domain.errors import DiskFull
+from rebuild_desktop.domain.records import CheckIn
 from rebuild_desktop.domain.values import PartnerId
 from rebuild_desktop.services.agreements import AgreementService
 from rebuild_desktop.services.checkins import CheckInService
@@ -208,3 +211,26 @@ def test_an_agreement_line_deletes_alone_and_keeps_its_origin_when_edited(qtbot,
     assert "“Our phones agreement” was removed from the timeline." in (
         timeline.message.label.text())
     assert agreements.all()[0].in_force  # the agreement itself is untouched
+
+
+def test_the_checkin_editor_loses_nothing(qtbot, context):
+    """A failed save keeps every word; a lock keeps them as a draft for the next editor."""
+    checkin = CheckIn(str(uuid.uuid4()), "2026-03-01", PartnerId.B, 3, 6, "I feel tired.")
+    CheckInService(context.vault.db).record(checkin, "Check-in")
+
+    def full_disk(_checkin: CheckIn) -> None:
+        raise DiskFull()
+
+    dialog = CheckInDialog({"b": "Sam"}, checkin, save=full_disk, drafts=context.vault.db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.went_well, "We laughed at dinner")
+    dialog.accept()
+    assert dialog.isVisible() and "disk" in dialog.problem.text().lower()
+    assert dialog.went_well.toPlainText() == "We laughed at dinner"
+    dialog.reject()  # what a lock does to an open dialog
+
+    again = CheckInDialog({"b": "Sam"}, checkin, drafts=context.vault.db)
+    qtbot.addWidget(again)
+    assert again.went_well.toPlainText() == "We laughed at dinner"
+    assert again.feel.toPlainText() == "I feel tired." and "kept" in again.problem.text()
