@@ -14,13 +14,8 @@ from dataclasses import dataclass, replace
 
 from rebuild_desktop.domain.records import TimelineEvent
 from rebuild_desktop.domain.trust_trend import TrustTrend, build_trend
-from rebuild_desktop.services.timeline_mirrors import (
-    Mirror,
-    TakenRecord,
-    put_back,
-    record_behind,
-    take,
-)
+from rebuild_desktop.services import timeline_mirrors as mirrors
+from rebuild_desktop.services.timeline_mirrors import Mirror, TakenRecord
 from rebuild_desktop.services.vault import Vault
 from rebuild_desktop.storage.connection import Connection, for_one_pass, transaction
 from rebuild_desktop.storage.partners import PartnerRepository
@@ -101,7 +96,7 @@ class TimelineService:
 
     def record_behind(self, event: TimelineEvent) -> Mirror | None:
         """The check-in or hard moment this row stands for (edited through its own editor)."""
-        return record_behind(self._conn, event.origin)
+        return mirrors.record_behind(self._conn, event.origin)
 
     def partner_names(self) -> dict[str, str]:
         """Names by partner id, for showing authors ("a", "b"; "both" is the view's word)."""
@@ -139,7 +134,7 @@ class TimelineService:
             before = self._repo.get(event.id)
             if before is None:
                 return None
-            if record_behind(self._conn, before.origin) is not None:
+            if mirrors.record_behind(self._conn, before.origin) is not None:
                 raise ValueError("edit the check-in or hard moment itself")
             self._repo.update(replace(event, origin=before.origin))
         return before
@@ -152,7 +147,7 @@ class TimelineService:
                 return None
             origin = self._queries.origin(event_id)
             kept = stamps(self._conn, "timeline", event_id)
-            record = take(self._conn, origin)
+            record = mirrors.take(self._conn, origin)
             self._repo.delete(event_id)
         return Removed(event, origin, record, kept)
 
@@ -160,7 +155,7 @@ class TimelineService:
         """Put a deleted event back with its id, origin and times, and its record with it."""
         with transaction(self._conn):
             if removed.record is not None:
-                put_back(self._conn, removed.record)
+                mirrors.put_back(self._conn, removed.record)
             self._add(removed.event, removed.origin)
             if removed.stamps is not None:
                 set_stamps(self._conn, "timeline", removed.event.id, removed.stamps)
