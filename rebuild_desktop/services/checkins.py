@@ -3,18 +3,20 @@
 A check-in is one partner's answers. Recording it writes the check-in and a
 timeline row of kind ``checkin`` in one transaction; the row carries the
 partner's trust rating, so check-ins feed the trust chart, and its origin
-(``checkin:<id>``) ties the two together.
+(``checkin:<id>``) ties the two together. An edit rewrites the row too, and
+deleting the row on the timeline deletes the check-in (``timeline_mirrors``).
 """
 
 from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from rebuild_desktop.domain.records import CheckIn, TimelineEvent
 from rebuild_desktop.domain.values import Author, EventKind
+from rebuild_desktop.services.timeline_mirrors import CHECKIN, row_of
 from rebuild_desktop.storage.connection import Connection, storage_errors, transaction
 from rebuild_desktop.storage.meta import get_setting, set_setting
 from rebuild_desktop.storage.records import CheckInRepository, TimelineRepository
@@ -76,6 +78,34 @@ class CheckInService:
             TimelineRepository(self._conn).add(event)
             TimelineQueries(self._conn).set_origin(event.id, f"checkin:{checkin.id}")
         return event.id
+
+    def get(self, checkin_id: str) -> CheckIn | None:
+        return self._repo.get(checkin_id)
+
+    def update(self, checkin: CheckIn) -> CheckIn:
+        """Save an edited check-in and bring its timeline row along; returns it as it was.
+
+        The row keeps its title and tags; its date, words, rating and
+        counselor mark follow the check-in, so the chart reads the new rating.
+
+        Raises:
+            LookupError: there is no such check-in (any more).
+            ValueError: the edit changes whose check-in it is.
+        """
+        with transaction(self._conn):
+            before = self._repo.get(checkin.id)
+            if before is None:
+                raise LookupError("no such check-in")
+            if checkin.partner is not before.partner:
+                raise ValueError("a check-in stays its partner's")
+            self._repo.update(checkin)
+            row = row_of(self._conn, CHECKIN, checkin.id)
+            if row is not None:
+                TimelineRepository(self._conn).update(replace(
+                    row, date=checkin.date[:10], text=checkin.feel or "",
+                    trust={checkin.partner: checkin.trust},
+                    for_counselor=checkin.for_counselor))
+        return before
 
     def history(self, limit: int = 500) -> list[CheckIn]:
         """The most recent check-ins, newest first."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTime
 from PySide6.QtGui import QHideEvent, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,8 +28,9 @@ from rebuild_desktop.domain.values import PartnerId
 from rebuild_desktop.resources import resource
 from rebuild_desktop.services.checkins import Cadence, CheckInService
 from rebuild_desktop.services.timeline import TimelineService, new_id
+from rebuild_desktop.views.checkin_dialog import edit_checkin
 from rebuild_desktop.views.errors import describe
-from rebuild_desktop.views.models.checkin_model import CheckInModel
+from rebuild_desktop.views.models.checkin_model import CheckInModel, CheckInRole
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
 from rebuild_desktop.views.style import GRID, mark_primary
 from rebuild_desktop.views.widgets.card_delegate import CardDelegate
@@ -110,6 +111,8 @@ class CheckInsPage(QWidget):
         self.history.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.history.setFrameShape(QListView.Shape.NoFrame)  # the card is its frame
         self.history.setAccessibleName(self.tr("Earlier check-ins, newest first"))
+        self.history.setToolTip(self.tr("Double-click or press Enter to change a check-in"))
+        self.history.activated.connect(self._edit)
         history_layout.addWidget(self.history)
         self.history_empty = label(self.tr(
             "Nothing here yet. Each check-in you save appears here, newest first: "
@@ -262,6 +265,12 @@ class CheckInsPage(QWidget):
         self._refresh()
         self.context.changes.changed.emit("checkins")
         self.context.changes.changed.emit("timeline")
+
+    def _edit(self, index: QModelIndex) -> None:
+        """The check-in's own editor; its timeline row follows what is saved."""
+        checkin = index.data(CheckInRole.CHECKIN)
+        if isinstance(checkin, CheckIn):
+            edit_checkin(self.context, checkin.id, self)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt API
         self.draft.flush()  # the page hides before a lock closes the vault

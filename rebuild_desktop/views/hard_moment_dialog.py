@@ -2,12 +2,15 @@
 
 The main window adds ``hard_moment_action(context, parent)`` to its toolbar;
 the dialog asks only what helps: who, how intense, what set it off, what
-helped. Saving also puts the moment on the timeline.
+helped. Saving also puts the moment on the timeline. The same dialog, given
+a saved moment, edits it (from its row on the timeline); the service rewrites
+the row with it, so the two never differ.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -24,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.records import HardMoment
 from rebuild_desktop.domain.values import PartnerId
 from rebuild_desktop.services.hard_moments import HardMomentService
 from rebuild_desktop.services.timeline import TimelineService, new_id
 from rebuild_desktop.storage.connection import Connection
+from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.icons import icon
 from rebuild_desktop.views.sections import SectionContext
 from rebuild_desktop.views.widgets.editor_dialog import EditorDialog
@@ -37,14 +42,20 @@ SHORTCUT = "Ctrl+Shift+H"
 
 
 class HardMomentDialog(EditorDialog):
-    """Intensity 0–10, what set it off, what helped; nothing else is asked."""
+    """Intensity 0–10, what set it off, what helped; nothing else is asked.
+
+    With ``moment``, the dialog edits that saved moment: its id, time and
+    partner stay.
+    """
 
     def __init__(self, names: dict[str, str], parent: QWidget | None = None, *,
                  save: Callable[[HardMoment], object] | None = None,
-                 drafts: Connection | None = None) -> None:
+                 drafts: Connection | None = None, moment: HardMoment | None = None) -> None:
         super().__init__(parent)
         self._save = save
-        self.setWindowTitle(self.tr("A hard moment"))
+        self._moment = moment
+        self.setWindowTitle(self.tr("A hard moment") if moment is None
+                            else self.tr("Edit this hard moment"))
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 16)
@@ -90,9 +101,19 @@ class HardMomentDialog(EditorDialog):
         form.addRow("", self.for_counselor)
         layout.addLayout(form)
         self.add_buttons(layout)
+        if moment is not None:
+            self._fill(moment)
         if drafts is not None:
-            self.keep_drafts(drafts, "hard_moment:new",
+            self.keep_drafts(drafts, f"hard_moment:{moment.id if moment else 'new'}",
                              {"trigger": self.trigger, "helped": self.helped})
+
+    def _fill(self, moment: HardMoment) -> None:
+        self.partner.setCurrentIndex(self.partner.findData(moment.partner.value))
+        self.partner.setEnabled(False)  # whose moment it was does not change
+        self.intensity.setValue(moment.intensity)
+        self.trigger.setPlainText(moment.trigger or "")
+        self.helped.setPlainText(moment.helped or "")
+        self.for_counselor.setChecked(moment.for_counselor)
 
     def accept(self) -> None:
         moment = self.saved_moment = self.moment()
@@ -100,6 +121,12 @@ class HardMomentDialog(EditorDialog):
         self.save_then_accept(None if save is None else lambda: save(moment))
 
     def moment(self, now: datetime | None = None) -> HardMoment:
+        if self._moment is not None:
+            return replace(
+                self._moment, intensity=self.intensity.value(),
+                trigger=self.trigger.toPlainText().strip() or None,
+                helped=self.helped.toPlainText().strip() or None,
+                for_counselor=self.for_counselor.isChecked(), extra=dict(self._moment.extra))
         when = (now or datetime.now().astimezone()).replace(microsecond=0)
         return HardMoment(
             id=new_id(), date=when.isoformat(), partner=PartnerId(self.partner.currentData()),
@@ -137,6 +164,32 @@ def record_hard_moment(context: SectionContext, parent: QWidget | None = None) -
         context.changes.changed.emit("pacing")
     else:
         context.notify(dialog.tr("Saved. Be gentle with yourself."))
+    context.changes.changed.emit("hard_moments")
+    context.changes.changed.emit("timeline")
+    return True
+
+
+def edit_hard_moment(context: SectionContext, moment_id: str,
+                     parent: QWidget | None = None) -> bool:
+    """Open the dialog on a saved hard moment; True when a change was saved."""
+    service = HardMomentService(context.vault.db)
+    try:
+        moment = service.get(moment_id)
+    except KnownError as error:
+        context.notify(describe(error))
+        return False
+    if moment is None:
+        context.notify(QCoreApplication.translate("HardMoment",
+                                                  "That hard moment is no longer there."))
+        return False
+    names = TimelineService(context.vault.db).partner_names()
+
+    def save(edited: HardMoment) -> None:
+        service.update(edited, dialog.timeline_text(edited))
+
+    dialog = HardMomentDialog(names, parent, save=save, drafts=context.vault.db, moment=moment)
+    if not dialog.exec():
+        return False
     context.changes.changed.emit("hard_moments")
     context.changes.changed.emit("timeline")
     return True

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -22,18 +22,22 @@ from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.records import TimelineEvent
 from rebuild_desktop.domain.trust_trend import Bucket, TrustTrend
 from rebuild_desktop.services.timeline import (
-    Removed,
     TimelineFilter,
     TimelineService,
     read_tags,
     read_trend,
 )
+from rebuild_desktop.services.timeline_mirrors import CHECKIN
+from rebuild_desktop.views.checkin_dialog import edit_checkin
 from rebuild_desktop.views.errors import describe
+from rebuild_desktop.views.hard_moment_dialog import edit_hard_moment
 from rebuild_desktop.views.models.timeline_model import FIRST_PAGE, Role, TimelineModel
 from rebuild_desktop.views.models.trend_table_model import TrendTableModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
 from rebuild_desktop.views.style import mark_primary
+from rebuild_desktop.views.timeline_delete import DeleteEvent, removed_message
 from rebuild_desktop.views.timeline_editor import EventDialog
+from rebuild_desktop.views.widgets.editor_dialog import EditorDialog
 from rebuild_desktop.views.widgets.message_bar import MessageBar
 from rebuild_desktop.views.widgets.page_parts import page_layout
 from rebuild_desktop.views.widgets.timeline_delegate import TimelineDelegate
@@ -43,23 +47,6 @@ from rebuild_desktop.views.widgets.trust_chart import TrustChart
 CHART_DELAY_MS = 400
 FIRST_LOAD_DELAY_MS = 50
 _WATCHED = frozenset({"timeline", "checkins", "hard_moments", "agreements", "pacing"})
-
-
-class _DeleteEvent(QUndoCommand):
-    def __init__(self, page: TimelinePage, event: TimelineEvent) -> None:
-        super().__init__(QCoreApplication.translate("Timeline", "Remove “{title}”").format(
-            title=event.title))
-        self._page, self._id = page, event.id
-        self._removed: Removed | None = None
-
-    def redo(self) -> None:
-        self._removed = self._page.service.delete(self._id)
-        self._page.written()
-
-    def undo(self) -> None:
-        if self._removed is not None:
-            self._page.service.restore(self._removed)
-            self._page.written(select=self._id)
 
 
 class TimelinePage(QWidget):
@@ -237,12 +224,13 @@ class TimelinePage(QWidget):
         if select:
             self.select_event(select)
 
-    def written(self, select: str | None = None) -> None:
-        """After this page wrote: refresh and tell the other pages."""
+    def written(self, select: str | None = None, also: tuple[str, ...] = ()) -> None:
+        """After this page wrote: refresh and tell the other pages (``also``: what else changed)."""
         self.refresh(select)
         self._writing = True
         try:
-            self.context.changes.changed.emit("timeline")
+            for kind in ("timeline", *also):
+                self.context.changes.changed.emit(kind)
         finally:
             self._writing = False
 
@@ -296,23 +284,29 @@ class TimelinePage(QWidget):
         event = index.data(Role.EVENT) if index.isValid() else None
         if not isinstance(event, TimelineEvent) or self._dialog_open():
             return
+        mirror = self.service.record_behind(event)
+        if mirror is not None:  # a check-in or hard moment: edit the record, the row follows
+            edit = edit_checkin if mirror.kind == CHECKIN else edit_hard_moment
+            if edit(self.context, mirror.record_id, self):
+                self.select_event(event.id)
+            return
         dialog = EventDialog(self.names, event, parent=self,
                              save=self.service.update, drafts=self.context.vault.db)
         if dialog.exec():
             self.written(select=dialog.saved_event.id if dialog.saved_event else None)
 
     def _dialog_open(self) -> bool:
-        return self.findChild(EventDialog) is not None and any(
-            d.isVisible() for d in self.findChildren(EventDialog))
+        return any(d.isVisible() for d in self.findChildren(EditorDialog))
 
     def delete_selected(self) -> None:
         event = self.selected_event()
         if event is None:
             return
-        self.undo_stack.push(_DeleteEvent(self, event))
-        self.message.show_message(
-            self.tr("“{title}” was removed from the timeline.").format(title=event.title),
-            self.tr("Undo"), self.undo_stack.undo)
+        command = DeleteEvent(self, event)
+        self.undo_stack.push(command)  # runs the delete
+        if command.removed is not None:
+            self.message.show_message(removed_message(command.removed), self.tr("Undo"),
+                                      self.undo_stack.undo)
 
 
 SECTION = Section(

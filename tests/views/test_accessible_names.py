@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rebuild_desktop.domain.records import CheckIn, HardMoment
+from rebuild_desktop.domain.values import PartnerId
+from rebuild_desktop.views.checkin_dialog import CheckInDialog
 from rebuild_desktop.views.checkins import CheckInsPage
 from rebuild_desktop.views.hard_moment_dialog import HardMomentDialog
 from rebuild_desktop.views.sections import ChangeBus, SectionContext
@@ -59,6 +62,11 @@ def _unnamed(root: QWidget) -> list[str]:
     lambda c: CheckInsPage(c),
     lambda c: EventDialog({"a": "Alex", "b": "Sam", "both": "Both"}),
     lambda c: HardMomentDialog({"a": "Alex", "b": "Sam"}),
+    lambda c: CheckInDialog({"a": "Alex", "b": "Sam"},
+                            CheckIn("9a4f0c43-0b0e-4c55-9f55-2f4b2a8d5e10", "2026-03-01",
+                                    PartnerId.B, 3, 6)),
+    lambda c: HardMomentDialog({"a": "Alex", "b": "Sam"}, moment=HardMoment(
+        "4d1b8e0a-8c1f-4a53-a1de-5b1b9a1f2c33", "2026-03-04T21:10:00+01:00", PartnerId.A, 7)),
 ])
 def test_every_control_is_named(qtbot, couple_vault, build):
     context = SectionContext(couple_vault, TaskRunner(immediate=True), ChangeBus(), print)
