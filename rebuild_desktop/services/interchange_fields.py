@@ -129,23 +129,31 @@ def day(obj: dict[str, Any], where: Where, key: str, required: bool = False,
     value = _present(obj, where, key, required)
     if value is None:
         return None
-    if type(value) is str:
-        if _DATE.fullmatch(value):
-            try:
-                date.fromisoformat(value)
-                return value
-            except ValueError:
-                pass
-        elif with_time and _TIMESTAMP.fullmatch(value):
-            try:
-                datetime.fromisoformat(value)
-                return value
-            except ValueError:
-                pass
+    if is_day(value, with_time):
+        return value
     if with_time:
         raise where.fail(key, "must be a date (YYYY-MM-DD) or a timestamp with an offset, "
                               "such as 2026-03-04T21:10:00+01:00")
     raise where.fail(key, "must be a real date written YYYY-MM-DD")
+
+
+def is_day(value: Any, with_time: bool = False) -> bool:
+    """Whether ``value`` is a real ``YYYY-MM-DD`` date (or, ``with_time``, a timestamp)."""
+    if type(value) is not str:
+        return False
+    if _DATE.fullmatch(value):
+        try:
+            date.fromisoformat(value)
+            return True
+        except ValueError:
+            return False
+    if with_time and _TIMESTAMP.fullmatch(value):
+        try:
+            datetime.fromisoformat(value)
+            return True
+        except ValueError:
+            return False
+    return False
 
 
 def record_id(obj: dict[str, Any], where: Where) -> str:
@@ -156,6 +164,14 @@ def record_id(obj: dict[str, Any], where: Where) -> str:
         raise where.fail("id", "must be a UUID string")
     where.record_id = value.lower()
     return value.lower()
+
+
+def plain_record_id(obj: dict[str, Any]) -> str | None:
+    """The record's id in lower case when it is a UUID string, else ``None``."""
+    value = obj.get("id")
+    if type(value) is str and _UUID.fullmatch(value):
+        return value.lower()
+    return None
 
 
 def texts(obj: dict[str, Any], where: Where, key: str) -> list[str]:

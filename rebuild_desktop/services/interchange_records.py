@@ -42,14 +42,21 @@ class IdRegistry:
     def __init__(self) -> None:
         self._seen: dict[str, str] = {}
 
+    def __contains__(self, record_id: str) -> bool:
+        return record_id in self._seen
+
     def add(self, record_id: str, label: str, where: Where) -> None:
         earlier = self._seen.get(record_id)
         if earlier is not None:
             raise where.fail("id", f"repeats the id of {earlier}; ids must be unique")
         self._seen[record_id] = label
 
+    def add_new(self, record_id: str, label: str) -> None:
+        """``add`` for an id the caller has just found not ``in`` the registry."""
+        self._seen[record_id] = label
 
-_TIMELINE_KEYS = frozenset({"id", "date", "kind", "author", "title", "text", "trust", "tags",
+
+TIMELINE_KEYS = frozenset({"id", "date", "kind", "author", "title", "text", "trust", "tags",
                             "for_counselor", "origin"})
 
 
@@ -66,7 +73,7 @@ def read_timeline(obj: dict[str, Any], where: Where, partners: Partners) -> Time
         for_counselor=_default(f.flag(obj, where, "for_counselor"), True),
         origin=f.text(obj, where, "origin"),
     )
-    event.extra = f.extra(obj, where, _TIMELINE_KEYS)
+    event.extra = f.extra(obj, where, TIMELINE_KEYS)
     return event
 
 
@@ -145,7 +152,7 @@ def read_agreement(obj: dict[str, Any], where: Where, partners: Partners) -> Agr
     )
 
 
-_JOURNAL_KEYS = frozenset({"id", "date", "text", "mood", "tags", "title", "for_counselor"})
+JOURNAL_KEYS = frozenset({"id", "date", "text", "mood", "tags", "title", "for_counselor"})
 
 
 def read_journal(obj: dict[str, Any], where: Where, partners: Partners) -> JournalEntry:
@@ -157,7 +164,7 @@ def read_journal(obj: dict[str, Any], where: Where, partners: Partners) -> Journ
         tags=f.texts(obj, where, "tags"),
         title=f.text(obj, where, "title"),
         for_counselor=_default(f.flag(obj, where, "for_counselor"), False),
-        extra=f.extra(obj, where, _JOURNAL_KEYS),
+        extra=f.extra(obj, where, JOURNAL_KEYS),
     )
 
 

@@ -15,7 +15,14 @@ from rebuild_desktop.domain.records import (
     TimelineEvent,
 )
 from rebuild_desktop.domain.values import AgreementStatus, Author, EventKind, PartnerId
-from rebuild_desktop.storage.repository import RecordRepository, common, dump_json
+from rebuild_desktop.storage.repository import (
+    RecordRepository,
+    common,
+    dump_extra,
+    dump_texts,
+)
+
+_A, _B = PartnerId.A, PartnerId.B
 
 
 def _pair(a: Any, b: Any) -> dict[PartnerId, Any]:
@@ -31,12 +38,16 @@ class TimelineRepository(RecordRepository[TimelineEvent]):
     columns = ("kind", "author", "title", "text", "trust_a", "trust_b", "tags", "origin")
 
     def to_row(self, record: TimelineEvent) -> dict[str, Any]:
+        # str() of a StrEnum member is its value, read without the ``.value``
+        # property: an import turns 100,000 events into rows.
+        trust = record.trust
         return {
             "id": record.id, "date": record.date, "for_counselor": record.for_counselor,
-            "extra": record.extra, "kind": record.kind.value, "author": record.author.value,
-            "title": record.title, "text": record.text or "",
-            "trust_a": record.trust.get(PartnerId.A), "trust_b": record.trust.get(PartnerId.B),
-            "tags": dump_json(list(record.tags)), "origin": record.origin,
+            "extra": dump_extra(record.extra), "kind": str(record.kind),
+            "author": str(record.author), "title": record.title, "text": record.text or "",
+            "trust_a": trust.get(_A) if trust else None,
+            "trust_b": trust.get(_B) if trust else None,
+            "tags": dump_texts(record.tags), "origin": record.origin,
         }
 
     def from_row(self, row: Sequence[Any]) -> TimelineEvent:
@@ -55,7 +66,7 @@ class GratitudeRepository(RecordRepository[Gratitude]):
     def to_row(self, record: Gratitude) -> dict[str, Any]:
         return {
             "id": record.id, "date": record.date, "for_counselor": record.for_counselor,
-            "extra": record.extra, "from_partner": record.from_partner.value,
+            "extra": dump_extra(record.extra), "from_partner": record.from_partner.value,
             "to_partner": record.to_partner.value, "text": record.text,
             "category": record.category, "acknowledged": int(record.acknowledged),
             "reply": record.reply,
@@ -77,7 +88,7 @@ class CheckInRepository(RecordRepository[CheckIn]):
     def to_row(self, record: CheckIn) -> dict[str, Any]:
         return {
             "id": record.id, "date": record.date, "for_counselor": record.for_counselor,
-            "extra": record.extra, "partner": record.partner.value, "mood": record.mood,
+            "extra": dump_extra(record.extra), "partner": record.partner.value, "mood": record.mood,
             "trust": record.trust, "feel": record.feel, "went_well": record.went_well,
             "hard": record.hard, "request": record.request,
         }
@@ -98,7 +109,7 @@ class HardMomentRepository(RecordRepository[HardMoment]):
     def to_row(self, record: HardMoment) -> dict[str, Any]:
         return {
             "id": record.id, "date": record.date, "for_counselor": record.for_counselor,
-            "extra": record.extra, "partner": record.partner.value,
+            "extra": dump_extra(record.extra), "partner": record.partner.value,
             "intensity": record.intensity, "trigger": record.trigger, "helped": record.helped,
         }
 
@@ -118,7 +129,7 @@ class AgreementRepository(RecordRepository[Agreement]):
         consent_a, consent_b = record.consent.get(PartnerId.A), record.consent.get(PartnerId.B)
         return {
             "id": record.id, "date": record.date, "for_counselor": record.for_counselor,
-            "extra": record.extra, "text": record.text, "status": record.status.value,
+            "extra": dump_extra(record.extra), "text": record.text, "status": record.status.value,
             "review_on": record.review_on,
             "consent_a": None if consent_a is None else int(consent_a),
             "consent_b": None if consent_b is None else int(consent_b),
@@ -140,8 +151,8 @@ class JournalRepository(RecordRepository[JournalEntry]):
     def to_row(self, record: JournalEntry) -> dict[str, Any]:
         return {
             "id": record.id, "date": record.date, "for_counselor": record.for_counselor,
-            "extra": record.extra, "text": record.text, "mood": record.mood,
-            "tags": dump_json(list(record.tags)), "title": record.title,
+            "extra": dump_extra(record.extra), "text": record.text, "mood": record.mood,
+            "tags": dump_texts(record.tags), "title": record.title,
         }
 
     def from_row(self, row: Sequence[Any]) -> JournalEntry:
