@@ -14,23 +14,19 @@ from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.records import CheckIn
 from rebuild_desktop.services.checkins import CheckInService
 from rebuild_desktop.services.timeline import TimelineService
 from rebuild_desktop.storage.connection import Connection
-from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.sections import SectionContext
-from rebuild_desktop.views.widgets.editor_dialog import EditorDialog
+from rebuild_desktop.views.widgets.editor_dialog import EditorDialog, fetch_to_edit
 
 
 class CheckInDialog(EditorDialog):
@@ -42,14 +38,7 @@ class CheckInDialog(EditorDialog):
         super().__init__(parent)
         self._checkin = checkin
         self._save = save
-        self.setWindowTitle(self.tr("Edit check-in"))
-        self.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 16)
-        layout.setSpacing(16)
-        form = QFormLayout()
-        form.setVerticalSpacing(8)
-        form.setHorizontalSpacing(16)
+        layout, form = self.frame(self.tr("Edit check-in"))
         self.who = QLabel(names.get(checkin.partner.value, checkin.partner.value))
         self.date = QDateEdit(calendarPopup=True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -121,14 +110,10 @@ class CheckInDialog(EditorDialog):
 def edit_checkin(context: SectionContext, checkin_id: str, parent: QWidget | None = None) -> bool:
     """Open the editor on a saved check-in; True when a change was saved."""
     service = CheckInService(context.vault.db)
-    try:
-        checkin = service.get(checkin_id)
-    except KnownError as error:
-        context.notify(describe(error))
-        return False
+    checkin = fetch_to_edit(lambda: service.get(checkin_id), context.notify,
+                            QCoreApplication.translate("CheckInDialog",
+                                                       "That check-in is no longer there."))
     if checkin is None:
-        context.notify(QCoreApplication.translate("CheckInDialog",
-                                                  "That check-in is no longer there."))
         return False
     names = TimelineService(context.vault.db).partner_names()
     dialog = CheckInDialog(names, checkin, parent, save=service.update,

@@ -18,25 +18,21 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QSlider,
-    QVBoxLayout,
     QWidget,
 )
 
-from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.records import HardMoment
 from rebuild_desktop.domain.values import PartnerId
 from rebuild_desktop.services.hard_moments import HardMomentService
 from rebuild_desktop.services.timeline import TimelineService, new_id
 from rebuild_desktop.storage.connection import Connection
-from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.icons import icon
 from rebuild_desktop.views.sections import SectionContext
-from rebuild_desktop.views.widgets.editor_dialog import EditorDialog
+from rebuild_desktop.views.widgets.editor_dialog import EditorDialog, fetch_to_edit
 
 SHORTCUT = "Ctrl+Shift+H"
 
@@ -54,19 +50,12 @@ class HardMomentDialog(EditorDialog):
         super().__init__(parent)
         self._save = save
         self._moment = moment
-        self.setWindowTitle(self.tr("A hard moment") if moment is None
-                            else self.tr("Edit this hard moment"))
-        self.setMinimumWidth(440)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 16)
-        layout.setSpacing(16)
+        layout, form = self.frame(self.tr("A hard moment") if moment is None
+                                  else self.tr("Edit this hard moment"), min_width=440)
         intro = QLabel(self.tr("Take a breath. Write as much or as little as you like; "
                                "this is a record, not a score."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        form = QFormLayout()
-        form.setVerticalSpacing(8)
-        form.setHorizontalSpacing(16)
         self.partner = QComboBox()
         self.partner.setAccessibleName(self.tr("Whose moment"))
         for p in (PartnerId.A, PartnerId.B):
@@ -173,14 +162,10 @@ def edit_hard_moment(context: SectionContext, moment_id: str,
                      parent: QWidget | None = None) -> bool:
     """Open the dialog on a saved hard moment; True when a change was saved."""
     service = HardMomentService(context.vault.db)
-    try:
-        moment = service.get(moment_id)
-    except KnownError as error:
-        context.notify(describe(error))
-        return False
+    moment = fetch_to_edit(lambda: service.get(moment_id), context.notify,
+                           QCoreApplication.translate("HardMoment",
+                                                      "That hard moment is no longer there."))
     if moment is None:
-        context.notify(QCoreApplication.translate("HardMoment",
-                                                  "That hard moment is no longer there."))
         return False
     names = TimelineService(context.vault.db).partner_names()
 

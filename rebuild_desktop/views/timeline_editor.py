@@ -9,11 +9,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFormLayout,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -54,14 +52,7 @@ class EventDialog(EditorDialog):
         self._event = event
         self._save = save
         self.saved_event: TimelineEvent | None = None
-        self.setWindowTitle(self.tr("Edit event") if event else self.tr("Add an event"))
-        self.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 16)
-        layout.setSpacing(16)
-        form = QFormLayout()
-        form.setVerticalSpacing(8)
-        form.setHorizontalSpacing(16)
+        layout, form = self.frame(self.tr("Edit event") if event else self.tr("Add an event"))
 
         self.date = QDateEdit(calendarPopup=True)
         self.date.setDisplayFormat("yyyy-MM-dd")

@@ -9,14 +9,42 @@ open, so a failure (a full disk) is said in one sentence and every word stays.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
-from PySide6.QtWidgets import QBoxLayout, QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.storage.connection import Connection
 from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.style import mark_primary
 from rebuild_desktop.views.widgets.draft_keeper import DraftKeeper, Editor
+
+T = TypeVar("T")
+
+
+def fetch_to_edit(fetch: Callable[[], T | None], notify: Callable[[str], None],
+                  gone: str) -> T | None:
+    """The saved record to open an editor on, or None after one calm sentence.
+
+    ``gone`` says the record is no longer there (deleted in the meantime);
+    a storage failure is said through ``describe``.
+    """
+    try:
+        record = fetch()
+    except KnownError as error:
+        notify(describe(error))
+        return None
+    if record is None:
+        notify(gone)
+    return record
 
 
 class EditorDialog(QDialog):
@@ -26,6 +54,22 @@ class EditorDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.hide()
         self.draft: DraftKeeper | None = None
+
+    def frame(self, title: str, min_width: int = 480) -> tuple[QVBoxLayout, QFormLayout]:
+        """The dialog's title, its padded column and an empty form for the fields.
+
+        The caller adds the form to the column where it belongs (after an
+        introduction, say), then the buttons.
+        """
+        self.setWindowTitle(title)
+        self.setMinimumWidth(min_width)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 16)
+        layout.setSpacing(16)
+        form = QFormLayout()
+        form.setVerticalSpacing(8)
+        form.setHorizontalSpacing(16)
+        return layout, form
 
     def add_buttons(self, layout: QBoxLayout) -> None:
         """The problem line, then Save (the primary button) and Cancel."""
