@@ -80,12 +80,12 @@ def parse(data: bytes) -> VaultContents:
     Raises:
         BadImportFile: one sentence naming the record and the field.
     """
-    with _collector_paused():
+    with collector_paused():
         return _contents(data)
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Hold the cyclic garbage collector off while a file becomes records.
 
     A file of 100,000 events becomes some 400,000 objects that all stay alive
@@ -93,6 +93,7 @@ def _collector_paused() -> Iterator[None]:
     and again for nothing: a third of the time of reading it. Reference
     counting still frees garbage at once. The switch is process-wide, so the
     other threads also go without cycle collection for that second or so.
+    Pauses nest: only the outermost one switches the collector back on.
     """
     was_enabled = gc.isenabled()
     gc.disable()
