@@ -20,7 +20,7 @@ from rebuild_desktop.domain.records import Pacing, Partner, VaultContents
 from rebuild_desktop.domain.values import VaultKind
 from rebuild_desktop.services.backups import take_backup
 from rebuild_desktop.services.interchange_document import to_bytes
-from rebuild_desktop.services.interchange_validate import parse
+from rebuild_desktop.services.interchange_validate import collector_paused, parse
 from rebuild_desktop.services.vault import Vault
 from rebuild_desktop.storage.connection import Connection, transaction
 from rebuild_desktop.storage.files import write_atomically
@@ -118,11 +118,16 @@ def import_json(vault: Vault, path: Path, progress: Progress | None = None, *,
                 conn: Connection | None = None) -> ImportReport:
     """Add the records of the file at ``path`` to ``vault``.
 
+    The cyclic garbage collector is held off throughout: the records read
+    from a large file stay alive to the end and hold no cycles, and each
+    collection would walk all of them again (see ``collector_paused``).
+
     Raises:
         BadImportFile: the file is unreadable, invalid, or of the other vault kind.
         DiskFull: nothing was written.
     """
-    return import_contents(vault, load_file(path), progress, conn=conn)
+    with collector_paused():
+        return import_contents(vault, load_file(path), progress, conn=conn)
 
 
 def import_contents(vault: Vault, contents: VaultContents, progress: Progress | None = None,
@@ -162,8 +167,10 @@ def _write(db: Connection, contents: VaultContents, progress: Progress | None) -
         known = repository.ids() if records else set()
         # In date order, so that ``seq`` follows the date index and a search
         # reads narrow slices of the full-text index (storage/timeline_search.py).
-        fresh = sorted((r for r in records if r.id not in known),
-                       key=lambda r: (r.date, r.id.lower()))
+        # Two stable sorts (id, then date) give the (date, id) order at a third
+        # of the cost of a tuple key.
+        fresh = sorted((r for r in records if r.id not in known), key=_id_of)
+        fresh.sort(key=_date_of)
         if fresh:
             many = len(fresh) >= len(known)
             with (lookup_indexes_afterwards(db, repository.table) if many
@@ -181,6 +188,14 @@ def _write(db: Connection, contents: VaultContents, progress: Progress | None) -
     if progress is not None:
         progress(total, total)
     return report
+
+
+def _id_of(record: Any) -> str:
+    return str(record.id).lower()
+
+
+def _date_of(record: Any) -> str:
+    return str(record.date)
 
 
 def _merge_partners(repository: PartnerRepository, incoming: list[Partner]) -> None:

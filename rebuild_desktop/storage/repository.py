@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from json.encoder import encode_basestring
+from operator import itemgetter
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rebuild_desktop.storage.connection import Connection, storage_errors
@@ -111,7 +112,8 @@ class RecordRepository(Generic[R]):
         own = list(rows[0])
         columns = [*own, "created_at", "updated_at"]
         # Positional values bind about a third faster than names looked up per row.
-        values = [(*(row[name] for name in own), stamp, stamp) for row in rows]
+        pick, stamps = itemgetter(*own), (stamp, stamp)
+        values = [pick(row) + stamps for row in rows]
         with storage_errors():
             self._conn.executemany(
                 f"INSERT INTO {self.table} ({', '.join(columns)}) "
