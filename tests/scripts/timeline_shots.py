@@ -1,4 +1,5 @@
-"""Screenshots of the timeline, check-ins and the hard-moment dialog, light and dark.
+"""Screenshots of the timeline, check-ins and the hard-moment dialog, light and dark,
+in the app's own style.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.scripts.timeline_shots [COUNT]
 Writes PNGs under shots/. With COUNT (e.g. 100000) the timeline holds that many
@@ -15,8 +16,8 @@ import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from rebuild_desktop.domain.records import CheckIn, HardMoment, Partner, TimelineEvent
 from rebuild_desktop.domain.values import Author, EventKind, PartnerId, Role, VaultKind
@@ -30,6 +31,7 @@ from rebuild_desktop.storage.records import TimelineRepository
 from rebuild_desktop.views.checkins import CheckInsPage
 from rebuild_desktop.views.hard_moment_dialog import HardMomentDialog
 from rebuild_desktop.views.sections import ChangeBus, SectionContext
+from rebuild_desktop.views.style import apply_style
 from rebuild_desktop.views.tasks import TaskRunner
 from rebuild_desktop.views.timeline import TimelinePage
 from tests.benchmarks.corpus import events as generated
@@ -96,23 +98,6 @@ def _bulk(vault, count: int) -> None:
                                    r["tags"], r["for_counselor"]))
 
 
-def dark_palette() -> QPalette:
-    p = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#1f2124", QPalette.ColorRole.WindowText: "#e6e4e1",
-        QPalette.ColorRole.Base: "#26292d", QPalette.ColorRole.AlternateBase: "#2c3034",
-        QPalette.ColorRole.Text: "#e6e4e1", QPalette.ColorRole.Button: "#2c3034",
-        QPalette.ColorRole.ButtonText: "#e6e4e1", QPalette.ColorRole.Highlight: "#d08b4c",
-        QPalette.ColorRole.HighlightedText: "#1f2124", QPalette.ColorRole.Mid: "#44484d",
-        QPalette.ColorRole.PlaceholderText: "#a3a09b", QPalette.ColorRole.ToolTipBase: "#2c3034",
-        QPalette.ColorRole.ToolTipText: "#e6e4e1", QPalette.ColorRole.Light: "#3a3e43",
-        QPalette.ColorRole.Midlight: "#34383c", QPalette.ColorRole.Dark: "#141517",
-    }
-    for role, colour in roles.items():
-        p.setColor(role, QColor(colour))
-    return p
-
-
 def settle(app: QApplication) -> None:
     """Let the page's deferred reads (chart, tags) arrive before the picture is taken."""
     until = time.monotonic() + 0.3
@@ -123,8 +108,6 @@ def settle(app: QApplication) -> None:
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 0
     app = QApplication.instance() or QApplication([])
-    app.setStyle(QStyleFactory.create("Fusion"))
-    light = app.palette()
     out = Path("shots")
     out.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -138,8 +121,8 @@ def main() -> None:
             _story(vault, 200)
         tag = f"{count}" if count else "story"
         context = SectionContext(vault, TaskRunner(immediate=True), ChangeBus(), print)
-        for scheme, palette in (("light", light), ("dark", dark_palette())):
-            app.setPalette(palette)
+        for scheme in ("light", "dark"):
+            apply_style(app, Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
             for width, height in ((1280, 800), (1024, 640)):
                 page = TimelinePage(context)
                 page.resize(width, height)
