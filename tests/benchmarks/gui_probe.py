@@ -65,11 +65,50 @@ def _settle(app: QApplication, tasks) -> None:
     app.processEvents()
 
 
-def _timed_repaint(app: QApplication, viewport) -> float:
+def _timed_jump(app: QApplication, bar, viewport, value: int, painted: list[int]) -> float:
+    """From moving the scroll bar to the new page painted: what a person waits for.
+
+    ``repaint`` paints the whole page at once (a posted update would wait for
+    the platform's frame timer); the page's rows are read, when not cached,
+    inside that paint. ``painted`` counts the rows the delegate drew, so a
+    jump that painted nothing is caught.
+    """
     start = time.perf_counter()
-    app.processEvents()
+    bar.setValue(value)
     viewport.repaint()
-    return (time.perf_counter() - start) * 1000
+    elapsed = (time.perf_counter() - start) * 1000
+    painted.append(_ROWS_PAINTED[0])
+    app.processEvents()
+    return elapsed
+
+
+_ROWS_PAINTED = [0]
+
+
+def _until_laid_out(app: QApplication, page) -> None:
+    """Lay out every row now, as the batched layout does in the background while a person reads.
+
+    Until then the scroll range covers only the rows laid out so far, and a
+    jump past them would paint nothing. Untimed.
+    """
+    from PySide6.QtWidgets import QListView
+
+    page.list.setLayoutMode(QListView.LayoutMode.SinglePass)
+    page.list.doItemsLayout()
+    app.processEvents()
+    page.list.setLayoutMode(QListView.LayoutMode.Batched)
+
+
+def _count_painted_rows(delegate) -> None:
+    """Count the event rows the delegate paints (through its Python-side helper)."""
+    kind = type(delegate)
+    paint_event = kind._paint_event
+
+    def counted(self, *args, **kwargs) -> None:
+        _ROWS_PAINTED[0] += 1
+        paint_event(self, *args, **kwargs)
+
+    kind._paint_event = counted
 
 
 def _search_latency(app, page, terms: tuple[str, ...]) -> list[float]:
@@ -130,21 +169,25 @@ def timeline(started: float, data_dir: str, name: str) -> dict:
         result[f"search_{label}_p95_ms"] = _p95(times)
         _settle(app, tasks)
     bar = page.list.verticalScrollBar()
-    viewport = page.list.viewport()
     loading = time.perf_counter()
     while page.model.canFetchMore():  # scroll all the way down once, untimed per page
         page.model.fetchMore()
     result["load_all_ms"] = (time.perf_counter() - loading) * 1000
-    app.processEvents()
-    bar.setValue(bar.maximum() // 2)
-    result["scroll_middle_ms"] = _timed_repaint(app, viewport)
-    bar.setValue(bar.maximum())
-    result["scroll_end_ms"] = _timed_repaint(app, viewport)
+    viewport = page.list.viewport()
+    _until_laid_out(app, page)
+    _count_painted_rows(page.list.itemDelegate())
+    painted: list[int] = []
+    result["scroll_middle_ms"] = _timed_jump(app, bar, viewport, bar.maximum() // 2, painted)
+    result["scroll_end_ms"] = _timed_jump(app, bar, viewport, bar.maximum(), painted)
     pages = []
-    bar.setValue(bar.maximum() // 3)
-    for _ in range(20):
-        bar.setValue(bar.value() + bar.pageStep())
-        pages.append(_timed_repaint(app, viewport))
+    start = bar.maximum() // 3
+    import cProfile, pstats, io
+    prof = cProfile.Profile(); prof.enable()
+    for step in range(1, 21):
+        pages.append(_timed_jump(app, bar, viewport, start + step * bar.pageStep(), painted))
+    prof.disable(); out = io.StringIO(); pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(12); sys.stderr.write(out.getvalue()); sys.stderr.write(repr([round(x,1) for x in pages]))
+    if min(b - a for a, b in zip([0, *painted], painted, strict=False)) <= 0:
+        raise RuntimeError("a jump painted no rows: the figure would mean nothing")
     result["page_paint_max_ms"] = max(pages)
     result["loaded_rows"] = page.model.rowCount()
     result["rss_mib"], result["peak_mib"] = rss_mib()

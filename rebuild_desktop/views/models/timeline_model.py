@@ -29,7 +29,7 @@ from rebuild_desktop.services.timeline import IndexEntry, TimelineFilter, Timeli
 
 FIRST_PAGE = 200
 NEXT_PAGE = 1000
-_BLOCK = 120
+_BLOCK = 40
 _CACHE_LIMIT = 4000
 
 Index = QModelIndex | QPersistentModelIndex
