@@ -19,8 +19,9 @@ from rebuild_desktop.domain.errors import (
     NoKeyring,
     VaultDamaged,
 )
-from rebuild_desktop.services.library import UnlockedKey, VaultLibrary
+from rebuild_desktop.services.library import VaultLibrary
 from rebuild_desktop.services.vault import Vault
+from rebuild_desktop.services.vault_keys import UnlockedKey
 
 
 class MissingSecret(KnownError):

@@ -19,9 +19,7 @@ from pathlib import Path
 
 from rebuild_desktop.domain.defaults import default_pacing_steps
 from rebuild_desktop.domain.errors import (
-    KnownError,
     NoUnlockMethod,
-    SchemaTooNew,
     VaultDamaged,
     VaultExists,
     VaultNotFound,
@@ -32,12 +30,12 @@ from rebuild_desktop.domain.values import PartnerId, Role, VaultKind
 from rebuild_desktop.secrets import datakey, keyslots, passphrase, recovery
 from rebuild_desktop.secrets.keyring_store import SystemKeyring
 from rebuild_desktop.secrets.keyslots import KeySlots
-from rebuild_desktop.services import restore
+from rebuild_desktop.services import restore, vault_keys
 from rebuild_desktop.services.backups import remove_database_files, take_backup
 from rebuild_desktop.services.vault import UnlockMethod, Vault
+from rebuild_desktop.services.vault_keys import UnlockedKey
 from rebuild_desktop.storage import schema
 from rebuild_desktop.storage.connection import (
-    Connection,
     create_database,
     open_database,
     storage_errors,
@@ -67,17 +65,6 @@ class NewVault:
     partners: list[Partner] = field(default_factory=list)
     passphrase: str | None = None
     remember: bool = False  # a keyring slot
-
-
-@dataclass(frozen=True, slots=True)
-class UnlockedKey:
-    """A vault's data key, checked against its key slots, before the file is opened."""
-
-    paths: VaultPaths
-    slots: KeySlots
-    key: bytes
-    method: UnlockMethod
-    slots_rebuilt: bool = False  # keyslots.json was lost; write these once the vault opens
 
 
 @dataclass(slots=True)
@@ -238,51 +225,13 @@ class VaultLibrary:
         return self._open(self.key_from_recovery_code(name, code))
 
     def key_from_keyring(self, name: str) -> UnlockedKey:
-        paths = self._existing(name)
-        slots = keyslots.load_or_damaged(paths.keyslots)
-        if not slots.has(keyslots.KEYRING):
-            raise NoUnlockMethod()
-        hex_key = self.keyring.fetch(slots.vault_id)
-        try:
-            key = bytes.fromhex(hex_key)
-        except ValueError:
-            raise WrongSecret("The keyring holds a key that doesn't fit this vault.") from None
-        return self._checked(UnlockedKey(paths, slots, key, UnlockMethod.KEYRING))
+        return vault_keys.key_from_keyring(self._existing(name), self.keyring)
 
     def key_from_passphrase(self, name: str, secret: str) -> UnlockedKey:
-        paths = self._existing(name)
-        slots = keyslots.load_or_damaged(paths.keyslots)
-        wrapped = slots.of_type(keyslots.PASSPHRASE)
-        if not wrapped:
-            raise WrongSecret("This vault has no passphrase; use the keyring or recovery code.")
-        error: KnownError = WrongSecret()
-        for slot in wrapped:
-            try:
-                key = passphrase.unwrap(slot, secret, slots.vault_id)
-            except WrongSecret as wrong:
-                error = wrong
-                continue
-            return self._checked(UnlockedKey(paths, slots, key, UnlockMethod.PASSPHRASE))
-        raise error
+        return vault_keys.key_from_passphrase(self._existing(name), secret)
 
     def key_from_recovery_code(self, name: str, code: str) -> UnlockedKey:
-        paths = self._existing(name)
-        key = recovery.decode(code)
-        try:
-            slots = keyslots.load(paths.keyslots)
-        except (FileNotFoundError, VaultDamaged):
-            # Written only once the vault has opened: a failed open writes nothing.
-            slots = self._rebuild_keyslots(paths, key)
-            return self._checked(UnlockedKey(paths, slots, key, UnlockMethod.RECOVERY, True))
-        return self._checked(UnlockedKey(paths, slots, key, UnlockMethod.RECOVERY))
-
-    @staticmethod
-    def _checked(unlocked: UnlockedKey) -> UnlockedKey:
-        if not datakey.matches(unlocked.key, unlocked.slots.key_check):
-            if unlocked.method is UnlockMethod.RECOVERY:
-                raise WrongSecret("That recovery code belongs to another vault.")
-            raise WrongSecret("The keyring holds a key that doesn't fit this vault.")
-        return unlocked
+        return vault_keys.key_from_recovery_code(self._existing(name), code)
 
     def restore(self, unlocked: UnlockedKey, backup: Path) -> Path:
         """Replace a closed vault with a checked backup, even when the vault is
@@ -300,20 +249,6 @@ class VaultLibrary:
             keyslots.save(paths.keyslots, unlocked.slots)
         return before
 
-    def _rebuild_keyslots(self, paths: VaultPaths, key: bytes) -> KeySlots:
-        """Key slots for a vault whose slot file was lost: the recovery code alone
-        is enough, and the vault keeps its own id and kind inside."""
-        conn = open_database(paths.database, key)
-        try:
-            with storage_errors():
-                _refuse_newer_schema(conn)
-                vault_id, kind = get_meta(conn, "vault_id"), get_meta(conn, "kind")
-        finally:
-            conn.close()
-        if vault_id is None or kind is None:
-            raise VaultDamaged()
-        return KeySlots(vault_id, VaultKind(kind), datakey.key_check(key))
-
     def _open(self, unlocked: UnlockedKey) -> Vault:
         paths, slots, key = unlocked.paths, unlocked.slots, unlocked.key
         restore.clean_leftovers(paths)
@@ -327,7 +262,7 @@ class VaultLibrary:
             raise
         try:
             with storage_errors():
-                _refuse_newer_schema(conn)  # before reading tables it may have changed
+                vault_keys.refuse_newer_schema(conn)  # before reading tables it may have changed
                 if get_meta(conn, "vault_id") not in (None, slots.vault_id):
                     raise VaultDamaged("The vault's key file belongs to another vault.")
                 schema.upgrade(conn, _migration_backup(conn, key, paths))
@@ -341,11 +276,6 @@ class VaultLibrary:
                 conn.close()
                 raise
         return Vault(paths, slots, key, conn, unlocked.method, self.keyring)
-
-
-def _refuse_newer_schema(conn: Connection) -> None:
-    if schema.schema_version(conn) > schema.SCHEMA_VERSION:
-        raise SchemaTooNew()
 
 
 def _migration_backup(conn, key: bytes, paths: VaultPaths) -> Callable[[], None]:  # type: ignore[no-untyped-def]

@@ -23,14 +23,15 @@ from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.records import Agreement
 from rebuild_desktop.domain.values import AgreementStatus, PartnerId
 from rebuild_desktop.services import drafts
-from rebuild_desktop.services.agreements import AgreementService, Change
+from rebuild_desktop.services.agreements import AgreementService
 from rebuild_desktop.services.drafts import DraftKeeper
 from rebuild_desktop.services.milestones import today
 from rebuild_desktop.services.settings import SettingsService
+from rebuild_desktop.views.agreement_history import history_text
 from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.models.agreements_model import AgreementsModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
-from rebuild_desktop.views.widgets.card_delegate import CardDelegate, long_date
+from rebuild_desktop.views.widgets.card_delegate import CardDelegate
 from rebuild_desktop.views.widgets.draft_saver import DraftSaver
 from rebuild_desktop.views.widgets.optional_date import optional_date
 from rebuild_desktop.views.widgets.page_parts import (
@@ -223,24 +224,8 @@ class AgreementsPage(QWidget):
             check.setChecked(agreement.consent.get(partner) is True)
         self._status.setCurrentIndex(self._status.findData(agreement.status.value))
         self._review.set_value(agreement.review_on)
-        self._history.setText("\n".join(self._describe(c)
-                                        for c in self._service.history(agreement.id))
-                              or self.tr("Nothing yet: changes to consent, status or review "
-                                         "date will be noted here."))
+        self._history.setText(history_text(self._service.history(agreement.id), self._name))
         self._updating = False
-
-    def _describe(self, change: Change) -> str:
-        when = long_date(change.changed_at)
-        name = self._name(change.partner) if change.partner else ""
-        if change.what == "written":
-            return self.tr("{date}: written by {name}").format(date=when, name=name)
-        if change.what == "consent":
-            text = (self.tr("{date}: {name} said yes") if change.value
-                    else self.tr("{date}: {name} would like to hold off"))
-            return text.format(date=when, name=name)
-        if change.what == "status":
-            return self.tr("{date}: status changed").format(date=when)
-        return self.tr("{date}: review date changed").format(date=when)
 
     def _write(self) -> None:
         text = self._text.toPlainText()
@@ -294,7 +279,6 @@ class AgreementsPage(QWidget):
             self._names = self._load_names()
         if kind in ("agreements", "partners", "settings"):
             self._reload()
-
 
 
 SECTION = Section(

@@ -12,8 +12,8 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QImage, QPalette, QPixmap
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -34,14 +33,12 @@ from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.domain.values import PartnerId, VaultKind
 from rebuild_desktop.services import counselor_summary as summary
 from rebuild_desktop.views.errors import describe
+from rebuild_desktop.views.export_preview import PagesPreview
 from rebuild_desktop.views.sections import SectionContext
 from rebuild_desktop.views.style import GRID, mark_primary
 from rebuild_desktop.views.widgets import file_dialogs
 from rebuild_desktop.views.widgets.page_parts import card, label, page_layout, scrolling
 from rebuild_desktop.views.widgets.turning_splitter import TurningSplitter
-
-PREVIEW_WIDTH = 560
-MIN_PREVIEW_WIDTH = 320
 
 
 def ask_save_path(parent: QWidget) -> Path | None:
@@ -87,29 +84,10 @@ class CounselorExportPanel(QWidget):
         self._add_actions(side_layout)
         side_layout.addStretch(1)
 
-        self.pages = QWidget()
-        self.pages_layout = QVBoxLayout(self.pages)
-        self.pages_layout.setSpacing(16)
-        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.preview_hint = QLabel(self.tr("Press Preview to see the pages exactly as they "
-                                           "will be saved."))
-        self.preview_hint.setWordWrap(True)
-        self.preview_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview_hint.setMinimumWidth(20 * GRID)
-        self.preview_hint.setMargin(3 * GRID)
-        self.pages_layout.addWidget(self.preview_hint)
-        self.preview = QScrollArea()
-        self.pages.setBackgroundRole(QPalette.ColorRole.Mid)  # paper stands out on it
-        self.pages.setAutoFillBackground(True)
-        self.preview.setWidget(self.pages)
-        self.preview.setWidgetResizable(True)
-        self.preview.setAccessibleName(self.tr("Preview of the pages"))
-
+        self.preview = PagesPreview()
         # Beside the form when a page fits there, else below it: never a sliver.
-        frame = 2 * self.pages_layout.contentsMargins().left() + 2 * self.preview.frameWidth()
-        room = frame + self.preview.verticalScrollBar().sizeHint().width()
-        self.splitter = TurningSplitter(side, self.preview, MIN_PREVIEW_WIDTH + room,
-                                        PREVIEW_WIDTH + room)
+        self.splitter = TurningSplitter(side, self.preview, self.preview.least_width(),
+                                        self.preview.ideal_width())
         layout = page_layout(self, self.tr("Counselor summary"), self.tr(
             "A calm, printable summary to bring to a counseling session. Only entries "
             "marked for the counselor go in."))
@@ -263,33 +241,15 @@ class CounselorExportPanel(QWidget):
         if request is None or self._busy:
             return
         self._start(self.tr("Preparing the preview…"))
-        margins = self.pages_layout.contentsMargins()
-        room = self.preview.viewport().width() - margins.left() - margins.right()
-        bar = self.preview.verticalScrollBar()
-        if not bar.isVisible():  # the pages will need it, so no sideways scrolling then
-            room -= bar.sizeHint().width()
-        width = max(MIN_PREVIEW_WIDTH, min(PREVIEW_WIDTH, room))
+        width = self.preview.page_width()
         job = partial(summary.preview_images, self._vault, width_px=width, **request)
         self._context.tasks.run(job, self._show_preview, self._failed, self._progressed)
 
     def _show_preview(self, images: list[QImage]) -> None:
         self._finish("")
-        while self.pages_layout.count():
-            widget = self.pages_layout.takeAt(0).widget()
-            if widget is not None and widget is not self.preview_hint:
-                widget.hide()
-                widget.deleteLater()
-        self.preview_hint.setVisible(False)
+        self.preview.show_pages(images)
         self._previewed = True
         self.splitter.favour_second()
-        for number, image in enumerate(images, start=1):
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setFixedSize(image.size())
-            label.setFrameShape(QFrame.Shape.Box)
-            label.setAccessibleName(self.tr("Page %1 of %2").replace("%1", str(number))
-                                    .replace("%2", str(len(images))))
-            self.pages_layout.addWidget(label)
         count = (self.tr("One page.") if len(images) == 1 else
                  self.tr("%1 pages.").replace("%1", str(len(images))))
         self.status.setText(count + " " + self.tr("This is exactly what will be saved."))

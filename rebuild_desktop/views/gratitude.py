@@ -28,9 +28,9 @@ from rebuild_desktop.services import drafts
 from rebuild_desktop.services.drafts import DraftKeeper
 from rebuild_desktop.services.gratitude import GratitudeService, WritingPrompts, load_prompts
 from rebuild_desktop.services.settings import SettingsService
+from rebuild_desktop.views.gratitude_prompt import PromptRow
 from rebuild_desktop.views.models.gratitude_model import GratitudeModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
-from rebuild_desktop.views.style import mark_link
 from rebuild_desktop.views.widgets.card_delegate import CardDelegate, long_date
 from rebuild_desktop.views.widgets.draft_saver import DraftSaver
 from rebuild_desktop.views.widgets.page_parts import (
@@ -52,7 +52,6 @@ class GratitudePage(QWidget):
         self._context = context
         self._service = GratitudeService(context.vault.db)
         self._prompts: WritingPrompts = load_prompts()
-        self._turn = 0
         self._names = {p.id: p.name for p in SettingsService(context.vault.db).partners()}
         layout = page_layout(self, self.tr("Gratitude"), self.tr(
             "Small things you noticed and appreciated in each other. There is nothing to "
@@ -100,15 +99,8 @@ class GratitudePage(QWidget):
             self._direction.addItem(self.tr("From {sender} to {receiver}").format(
                 sender=self._name(sender), receiver=self._name(receiver)), sender)
         box.addWidget(self._direction)
-        self._prompt = label("", "note")
-        self._prompt.setAccessibleName(self.tr("Writing prompt"))
-        another = button(self.tr("Another prompt"), self.tr("Show another writing prompt"))
-        mark_link(another)
-        another.clicked.connect(self._next_prompt)
-        prompt_row = QHBoxLayout()
-        prompt_row.addWidget(self._prompt, 1)
-        prompt_row.addWidget(another, 0, Qt.AlignmentFlag.AlignTop)
-        box.addLayout(prompt_row)
+        self._prompt_row = PromptRow(self._prompts)
+        box.addLayout(self._prompt_row)
         self._text = QPlainTextEdit()
         named(self._text, self.tr("What you appreciated"))
         self._text.setTabChangesFocus(True)
@@ -138,7 +130,6 @@ class GratitudePage(QWidget):
                             primary=True)
         self._save.clicked.connect(self._write)
         box.addWidget(self._save, 0, Qt.AlignmentFlag.AlignRight)
-        self._show_prompt()
         holder = QWidget()  # the card keeps its own height; the room below stays quiet
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, GRID, 0)
@@ -200,15 +191,6 @@ class GratitudePage(QWidget):
 
     def _name(self, partner: PartnerId) -> str:
         return self._names.get(partner) or partner.value.upper()
-
-    def _show_prompt(self) -> None:
-        prompt = self._prompts.for_day(dt.date.today(), self._turn)
-        text = QCoreApplication.translate("GratitudePrompts", prompt)
-        self._prompt.setText(text)
-
-    def _next_prompt(self) -> None:
-        self._turn += 1
-        self._show_prompt()
 
     def _write(self) -> None:
         text = self._text.toPlainText()
@@ -292,7 +274,6 @@ class GratitudePage(QWidget):
         received = entry is not None and entry.acknowledged
         self._heart.setText(self.tr("Send reply") if received
                             else "♥ " + self.tr("Receive with thanks"))
-
 
 
 SECTION = Section(

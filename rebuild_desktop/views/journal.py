@@ -7,12 +7,9 @@ and comes back the next time the page opens.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut, QTextCharFormat
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCalendarWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from rebuild_desktop.domain.errors import KnownError
 from rebuild_desktop.services.journal import JournalDraft, JournalService, load_prompts
+from rebuild_desktop.views.journal_calendar import JournalCalendar
 from rebuild_desktop.views.journal_editor import JournalEditor
 from rebuild_desktop.views.models.journal_model import JournalModel
 from rebuild_desktop.views.sections import JOURNAL, Section, SectionContext
@@ -57,15 +55,7 @@ class JournalPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search your journal"))
         self.search.setAccessibleName(self.tr("Search the journal"))
         self.search.setClearButtonEnabled(True)
-        self.calendar = QCalendarWidget()
-        self.calendar.setAccessibleName(self.tr("Calendar; days with entries are bold"))
-        self.calendar.setVerticalHeaderFormat(
-            QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.setGridVisible(False)
-        plain = QTextCharFormat()  # weekends in the normal colour: no alarm red in a journal
-        plain.setForeground(self.palette().text())
-        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
-            self.calendar.setWeekdayTextFormat(weekend, plain)
+        self.calendar = JournalCalendar(self.palette().text())
         self.day_label = QLabel()
         self.day_label.setVisible(False)
         self.all_days = QPushButton(self.tr("All days"))
@@ -168,18 +158,12 @@ class JournalPage(QWidget):
         selection.blockSignals(False)
 
     def _mark_days(self) -> None:
-        first = date(self.calendar.yearShown(), self.calendar.monthShown(), 1)
-        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clear every mark
+        self.calendar.clear_marks()
         try:
-            days = self._service.days_with_entries(first - timedelta(days=7),
-                                                   first + timedelta(days=44))
+            days = self._service.days_with_entries(*self.calendar.shown_range())
         except KnownError:
             return
-        marked = QTextCharFormat()
-        marked.setFontWeight(QFont.Weight.Bold)
-        marked.setFontUnderline(True)
-        for day in days:
-            self.calendar.setDateTextFormat(QDate.fromString(day, "yyyy-MM-dd"), marked)
+        self.calendar.mark(days)
 
     def _day_chosen(self, day: QDate) -> None:
         self._day = day.toString("yyyy-MM-dd")
@@ -291,7 +275,6 @@ class JournalPage(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush_draft()
         super().hideEvent(event)
-
 
 
 SECTION = Section(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -28,8 +27,9 @@ from rebuild_desktop.views.models.pacing_model import (
     PacingModel,
 )
 from rebuild_desktop.views.pacing_ladder import LadderEditor
+from rebuild_desktop.views.pacing_refusals import refusal_text
+from rebuild_desktop.views.pacing_table import ladder_table
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
-from rebuild_desktop.views.widgets.fitted_table import FittedTable
 from rebuild_desktop.views.widgets.page_parts import (
     GRID,
     button,
@@ -64,20 +64,7 @@ class PacingPage(QWidget):
         self._asks_note.hide()
         layout.addWidget(self._asks_note)
         self._model = PacingModel(self._names, self)
-        # Columns fit the page at any width: words wrap onto a second line, never "Sha…".
-        self._table = FittedTable(STEP, 5 * GRID)
-        named(self._table, self.tr("Pacing ladder"))
-        self._table.setModel(self._model)
-        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._table.setAlternatingRowColors(True)
-        self._table.setShowGrid(False)
-        self._table.verticalHeader().hide()
-        self._table.setStyleSheet(
-            "QTableView::item { padding: 0px 8px; } QHeaderView::section { padding: 0px 8px; }")
-        header = self._table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setMinimumHeight(4 * GRID)
+        self._table = ladder_table(self._model)
         self._table.selectionModel().currentRowChanged.connect(lambda *_: self._show_mark())
         layout.addWidget(self._table, 1)
         layout.addWidget(self._build_mark())
@@ -234,19 +221,8 @@ class PacingPage(QWidget):
     def _explain(self, refusal: rules.Refusal) -> None:
         pace_setter = self._model.pacing.pace_setter
         paused_by = self._model.pacing.paused_by
-        texts = {
-            rules.Refusal.PACE_SETTER_LEADS: self.tr(
-                "{name} sets the pace, so this step moves forward when {name} is ready. "
-                "You can let {name} know you would like to talk about it.").format(
-                name=self._name(pace_setter)),
-            rules.Refusal.PAUSED: self.tr(
-                "Pacing is paused for now, so physical steps stay where they are until "
-                "{name} resumes.").format(name=self._name(paused_by)),
-            rules.Refusal.NOT_YOUR_PAUSE: self.tr(
-                "{name} paused pacing, and only {name} can resume it, whenever {name} is "
-                "ready. No reason is needed.").format(name=self._name(paused_by)),
-        }
-        show_message(self._message, texts.get(refusal, ""))
+        show_message(self._message, refusal_text(refusal, self._name(pace_setter),
+                                                 self._name(paused_by)))
         if refusal is rules.Refusal.PACE_SETTER_LEADS:
             self._ask.setText(self.tr("Let {name} know").format(name=self._name(pace_setter)))
             self._ask.setAccessibleName(self._ask.text())
@@ -302,7 +278,6 @@ class PacingPage(QWidget):
                 radio.setText(self._name(PartnerId(radio.property("partner"))))
         if kind in ("pacing", "partners", "settings", "hard_moments"):
             self._reload()
-
 
 
 SECTION = Section(

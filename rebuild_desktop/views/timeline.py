@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QWidget,
 )
 from shiboken6 import isValid
@@ -32,17 +31,16 @@ from rebuild_desktop.views.checkin_dialog import edit_checkin
 from rebuild_desktop.views.errors import describe
 from rebuild_desktop.views.hard_moment_dialog import edit_hard_moment
 from rebuild_desktop.views.models.timeline_model import FIRST_PAGE, Role, TimelineModel
-from rebuild_desktop.views.models.trend_table_model import TrendTableModel
 from rebuild_desktop.views.sections import COUPLE, Section, SectionContext
 from rebuild_desktop.views.style import mark_primary
 from rebuild_desktop.views.timeline_delete import DeleteEvent, removed_message
 from rebuild_desktop.views.timeline_editor import EventDialog
+from rebuild_desktop.views.timeline_trend import TrendPanel
 from rebuild_desktop.views.widgets.editor_dialog import EditorDialog
 from rebuild_desktop.views.widgets.message_bar import MessageBar
 from rebuild_desktop.views.widgets.page_parts import page_layout
 from rebuild_desktop.views.widgets.timeline_delegate import TimelineDelegate
 from rebuild_desktop.views.widgets.timeline_filters import TimelineFilters
-from rebuild_desktop.views.widgets.trust_chart import TrustChart
 
 CHART_DELAY_MS = 400
 FIRST_LOAD_DELAY_MS = 50
@@ -78,23 +76,10 @@ class TimelinePage(QWidget):
         mark_primary(self.add_button)
         self.add_button.setToolTip(self.tr("Add an event (Ctrl+N)"))
         self.add_button.setAccessibleName(self.tr("Add an event"))
-        self.table_toggle = QPushButton(self.tr("Show as table"))
-        self.table_toggle.setAccessibleName(self.tr("Show the trust chart as a table"))
+        self.trend_view = TrendPanel()
         layout = page_layout(self, self.tr("Trust timeline"),
-                             actions=(self.table_toggle, self.add_button))
-
-        self.chart = TrustChart()
-        self.trend_table = TrendTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.trend_table)
-        self.table.setAccessibleName(self.tr("Trust over time, as a table"))
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.chart_stack = QStackedWidget()
-        self.chart_stack.addWidget(self.chart)
-        self.chart_stack.addWidget(self.table)
-        self.chart_stack.setFixedHeight(180)
-        layout.addWidget(self.chart_stack)
+                             actions=(self.trend_view.toggle, self.add_button))
+        layout.addWidget(self.trend_view)
 
         self.filters = TimelineFilters(self.names)
         layout.addWidget(self.filters)
@@ -124,11 +109,10 @@ class TimelinePage(QWidget):
 
     def _wire(self) -> None:
         self.add_button.clicked.connect(self.add_event)
-        self.table_toggle.clicked.connect(self._flip_chart)
         self.filters.changed.connect(self.apply_filter)
         self.list.activated.connect(self._edit_index)
-        self.chart.picked.connect(self.select_event)
-        self.chart.bucket_picked.connect(self._drill_into)
+        self.trend_view.chart.picked.connect(self.select_event)
+        self.trend_view.chart.bucket_picked.connect(self._drill_into)
         self.context.changes.changed.connect(self._changed_elsewhere)
         page_wide = Qt.ShortcutContext.WidgetWithChildrenShortcut
         on_list = Qt.ShortcutContext.WidgetShortcut  # Delete in the search field stays text
@@ -153,17 +137,6 @@ class TimelinePage(QWidget):
         self.list.addAction(undo)
 
     # Reading --------------------------------------------------------------------
-
-    def _flip_chart(self) -> None:
-        """Swap chart and table; the button always names what it will show next."""
-        table = self.chart_stack.currentIndex() == 0
-        self.chart_stack.setCurrentIndex(1 if table else 0)
-        if table:
-            self.table_toggle.setText(self.tr("Show as chart"))
-            self.table_toggle.setAccessibleName(self.tr("Show the trust table as a chart"))
-        else:
-            self.table_toggle.setText(self.tr("Show as table"))
-            self.table_toggle.setAccessibleName(self.tr("Show the trust chart as a table"))
 
     def apply_filter(self, flt: TimelineFilter) -> None:
         self.model.set_filter(flt)
@@ -194,8 +167,7 @@ class TimelinePage(QWidget):
 
         def done(trend: TrustTrend) -> None:
             if isValid(self) and generation == self._chart_generation:
-                self.chart.set_trend(trend, self.names)
-                self.trend_table.set_trend(trend, self.names)
+                self.trend_view.set_trend(trend, self.names)
 
         self.context.tasks.run(partial(read_trend, vault, flt), done, self._failed)
 
@@ -249,7 +221,7 @@ class TimelinePage(QWidget):
 
     def _drill_into(self, day: date) -> None:
         """An averaged point was clicked: narrow the list (and chart) to its week or month."""
-        if self.chart.trend.bucket is Bucket.WEEK:
+        if self.trend_view.chart.trend.bucket is Bucket.WEEK:
             last = day + timedelta(days=6)
         else:
             following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)

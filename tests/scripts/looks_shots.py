@@ -97,7 +97,7 @@ def shoot(library: VaultLibrary, tasks: TaskRunner, out: Path, scheme: str,
     panel.make_preview()
     _save(window, out, f"couple-05-summary-preview-{tag}")
     view.sidebar.setCurrentRow(0)
-    view.pages.currentWidget().table_toggle.click()
+    view.pages.currentWidget().trend_view.toggle.click()
     _save(window, out, f"couple-00-timeline-table-{tag}")
     window.lock()
     _save(window, out, f"start-after-lock-{tag}")

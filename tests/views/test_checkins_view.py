@@ -71,7 +71,7 @@ def test_record_a_checkin_shows_in_history_and_on_the_timeline(qtbot, context):
     event = timeline.model.index(row).data(Role.EVENT)
     assert event.kind == "checkin" and event.author == "b" and event.trust == {"b": 6}
     assert TimelineService(context.vault.db).origin(event.id).startswith("checkin:")
-    qtbot.waitUntil(lambda: [p.value for p in timeline.chart.trend.series["b"]] == [6.0])
+    qtbot.waitUntil(lambda: [p.value for p in timeline.trend_view.chart.trend.series["b"]] == [6.0])
 
 
 def test_reminder_shows_when_a_checkin_is_due(qtbot, context):

@@ -82,7 +82,8 @@ def test_preview_shows_the_real_pages(qtbot: QtBot, couple: Vault, tmp_path: Pat
     for partner in (PartnerId.A, PartnerId.B):
         tick(qtbot, panel, "timeline", partner)
     qtbot.mouseClick(panel.preview_button, Qt.MouseButton.LeftButton)
-    pages = [w for w in panel.pages.findChildren(QLabel) if w.pixmap() and not w.pixmap().isNull()]
+    pages = [w for w in panel.preview.pages.findChildren(QLabel)
+             if w.pixmap() and not w.pixmap().isNull()]
     assert panel.status.text() == "2 pages. This is exactly what will be saved."
     assert not panel.progress.isVisible()
     assert pages[0].accessibleName() == "Page 1 of 2"

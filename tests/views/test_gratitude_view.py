@@ -100,3 +100,13 @@ def test_no_counts_or_streaks_anywhere(qtbot, couple_vault: Vault) -> None:
     words += [w.text().lower() for w in page.findChildren(QAbstractButton)]
     for banned in ("streak", "points", "badge", "score", " 3 "):
         assert not any(banned in w for w in words)
+
+
+def test_another_prompt_turns_to_the_next_one(qtbot, couple_vault: Vault) -> None:
+    page = GratitudePage(make_context(couple_vault, []))
+    qtbot.addWidget(page)
+    prompt = page._prompt_row.prompt
+    first = prompt.text()
+    another = next(b for b in page.findChildren(QAbstractButton) if b.text() == "Another prompt")
+    qtbot.mouseClick(another, Qt.MouseButton.LeftButton)
+    assert first and prompt.text() and prompt.text() != first

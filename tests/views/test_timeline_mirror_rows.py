@@ -103,7 +103,8 @@ def _open_timeline(qtbot, timeline: TimelinePage, title: str) -> str:
 
 
 def _b_ratings(qtbot, timeline: TimelinePage, expected: list[float]) -> None:
-    qtbot.waitUntil(lambda: [p.value for p in timeline.chart.trend.series["b"]] == expected)
+    chart = timeline.trend_view.chart
+    qtbot.waitUntil(lambda: [p.value for p in chart.trend.series["b"]] == expected)
 
 
 def test_delete_a_checkin_row_removes_the_checkin_and_undo_brings_both(qtbot, pages, context):

@@ -52,7 +52,7 @@ def page(qtbot, context) -> TimelinePage:
     widget.resize(1024, 640)
     widget.show()
     qtbot.waitExposed(widget)
-    qtbot.waitUntil(lambda: not widget.chart.trend.is_empty)
+    qtbot.waitUntil(lambda: not widget.trend_view.chart.trend.is_empty)
     return widget
 
 
@@ -155,17 +155,17 @@ def test_delete_and_undo(qtbot, page, context):
 
 
 def test_chart_follows_the_filter_and_picks_events(qtbot, page):
-    assert [p.value for p in page.chart.trend.series["a"]] == [4.0]
-    assert page.trend_table.rowCount() >= 1
+    assert [p.value for p in page.trend_view.chart.trend.series["a"]] == [4.0]
+    assert page.trend_view.trend_table.rowCount() >= 1
     page.filters.kind.setCurrentIndex(page.filters.kind.findData("setback"))
-    qtbot.waitUntil(lambda: page.chart.trend.series["a"] == [])
+    qtbot.waitUntil(lambda: page.trend_view.chart.trend.series["a"] == [])
     qtbot.mouseClick(page.filters.clear, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(page.chart.trend.series["a"]) == 1)
-    hits = chart_hits(QRectF(page.chart.rect()), page.chart.trend, page.names)
+    qtbot.waitUntil(lambda: len(page.trend_view.chart.trend.series["a"]) == 1)
+    hits = chart_hits(QRectF(page.trend_view.chart.rect()), page.trend_view.chart.trend, page.names)
     hit = next(h for h in hits if h.event_id)
-    qtbot.mouseClick(page.chart, Qt.MouseButton.LeftButton, pos=hit.point.toPoint())
+    qtbot.mouseClick(page.trend_view.chart, Qt.MouseButton.LeftButton, pos=hit.point.toPoint())
     assert page.selected_event().title == "Long walk by the river"
-    assert "Alex" in page.chart.accessibleDescription()
+    assert "Alex" in page.trend_view.chart.accessibleDescription()
 
 
 def test_ctrl_z_on_the_list_undoes_a_delete(qtbot, page):
@@ -182,10 +182,10 @@ def test_clicking_an_averaged_point_narrows_to_its_month(qtbot, page):
         service.add(_event(f"rated {n}", f"2025-{1 + n % 12:02d}-{1 + n % 27:02d}",
                            trust={PartnerId.A: n % 11}))
     page.refresh()
-    qtbot.waitUntil(lambda: page.chart.trend.bucket.value != "event")
-    hits = chart_hits(QRectF(page.chart.rect()), page.chart.trend, page.names)
+    qtbot.waitUntil(lambda: page.trend_view.chart.trend.bucket.value != "event")
+    hits = chart_hits(QRectF(page.trend_view.chart.rect()), page.trend_view.chart.trend, page.names)
     hit = next(h for h in hits if h.event_id is None and h.day.year == 2025)
-    qtbot.mouseClick(page.chart, Qt.MouseButton.LeftButton, pos=hit.point.toPoint())
+    qtbot.mouseClick(page.trend_view.chart, Qt.MouseButton.LeftButton, pos=hit.point.toPoint())
     flt = page.model.filter
     assert flt.date_from == hit.day.isoformat() and flt.date_to is not None
     assert all(flt.date_from <= page.model.index(r).data(Role.DATE) <= flt.date_to
@@ -194,9 +194,9 @@ def test_clicking_an_averaged_point_narrows_to_its_month(qtbot, page):
 
 
 def test_the_table_toggle_names_what_it_will_show(qtbot, page):
-    qtbot.mouseClick(page.table_toggle, Qt.MouseButton.LeftButton)
-    assert page.chart_stack.currentWidget() is page.table
-    assert page.table_toggle.text() == "Show as chart"
-    qtbot.mouseClick(page.table_toggle, Qt.MouseButton.LeftButton)
-    assert page.chart_stack.currentWidget() is page.chart
-    assert page.table_toggle.text() == "Show as table"
+    qtbot.mouseClick(page.trend_view.toggle, Qt.MouseButton.LeftButton)
+    assert page.trend_view.currentWidget() is page.trend_view.table
+    assert page.trend_view.toggle.text() == "Show as chart"
+    qtbot.mouseClick(page.trend_view.toggle, Qt.MouseButton.LeftButton)
+    assert page.trend_view.currentWidget() is page.trend_view.chart
+    assert page.trend_view.toggle.text() == "Show as table"
