@@ -181,11 +181,8 @@ def timeline(started: float, data_dir: str, name: str) -> dict:
     result["scroll_end_ms"] = _timed_jump(app, bar, viewport, bar.maximum(), painted)
     pages = []
     start = bar.maximum() // 3
-    import cProfile, pstats, io
-    prof = cProfile.Profile(); prof.enable()
     for step in range(1, 21):
         pages.append(_timed_jump(app, bar, viewport, start + step * bar.pageStep(), painted))
-    prof.disable(); out = io.StringIO(); pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(12); sys.stderr.write(out.getvalue()); sys.stderr.write(repr([round(x,1) for x in pages]))
     if min(b - a for a, b in zip([0, *painted], painted, strict=False)) <= 0:
         raise RuntimeError("a jump painted no rows: the figure would mean nothing")
     result["page_paint_max_ms"] = max(pages)
