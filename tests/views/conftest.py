@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from rebuild_desktop.services.library import VaultLibrary
 from rebuild_desktop.views.main_window import MainWindow
+from rebuild_desktop.views.sections import ChangeBus, SectionContext
 from rebuild_desktop.views.tasks import TaskRunner
 
 # The offscreen platform cannot pass a window's size limits on to a window
@@ -25,6 +26,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture
 def tasks() -> TaskRunner:
     return TaskRunner(immediate=True)
+
+
+@pytest.fixture
+def messages() -> list[str]:
+    """What a page said to the person (its ``notify``), in order."""
+    return []
+
+
+@pytest.fixture
+def context(couple_vault, messages) -> SectionContext:
+    """A page's surroundings on the couple vault, with work run at once."""
+    return SectionContext(vault=couple_vault, tasks=TaskRunner(immediate=True),
+                          changes=ChangeBus(), notify=messages.append)
 
 
 @pytest.fixture

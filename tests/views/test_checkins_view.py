@@ -19,22 +19,10 @@ from rebuild_desktop.views.checkins import CheckInsPage, feel_statement
 from rebuild_desktop.views.hard_moment_dialog import HardMomentDialog, hard_moment_action
 from rebuild_desktop.views.models.checkin_model import CheckInModel
 from rebuild_desktop.views.models.timeline_model import Role
-from rebuild_desktop.views.sections import _SECTION_MODULES, COUPLE, ChangeBus, SectionContext
-from rebuild_desktop.views.tasks import TaskRunner
+from rebuild_desktop.views.sections import _SECTION_MODULES, COUPLE
 from rebuild_desktop.views.timeline import TimelinePage
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-@pytest.fixture
-def messages() -> list[str]:
-    return []
-
-
-@pytest.fixture
-def context(couple_vault, messages) -> SectionContext:
-    return SectionContext(vault=couple_vault, tasks=TaskRunner(immediate=True),
-                          changes=ChangeBus(), notify=messages.append)
 
 
 def test_sections_are_registered_for_couples_only():

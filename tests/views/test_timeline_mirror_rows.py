@@ -27,21 +27,8 @@ from rebuild_desktop.views.checkins import CheckInsPage
 from rebuild_desktop.views.hard_moment_dialog import HardMomentDialog, hard_moment_action
 from rebuild_desktop.views.models.checkin_model import CheckInRole
 from rebuild_desktop.views.models.timeline_model import Role
-from rebuild_desktop.views.sections import ChangeBus, SectionContext
-from rebuild_desktop.views.tasks import TaskRunner
 from rebuild_desktop.views.timeline import TimelinePage
 from rebuild_desktop.views.timeline_editor import EventDialog
-
-
-@pytest.fixture
-def messages() -> list[str]:
-    return []
-
-
-@pytest.fixture
-def context(couple_vault, messages) -> SectionContext:
-    return SectionContext(vault=couple_vault, tasks=TaskRunner(immediate=True),
-                          changes=ChangeBus(), notify=messages.append)
 
 
 @pytest.fixture

@@ -12,25 +12,12 @@ from rebuild_desktop.domain.records import TimelineEvent
 from rebuild_desktop.domain.values import Author, EventKind, PartnerId
 from rebuild_desktop.services.timeline import TimelineService
 from rebuild_desktop.views.models.timeline_model import Role
-from rebuild_desktop.views.sections import ChangeBus, SectionContext
-from rebuild_desktop.views.tasks import TaskRunner
 from rebuild_desktop.views.timeline import TimelinePage
 from rebuild_desktop.views.timeline_editor import EventDialog
 from rebuild_desktop.views.widgets.trust_chart import chart_hits
 
 # The offscreen platform says this whenever a top-level window with a layout is shown.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-@pytest.fixture
-def messages() -> list[str]:
-    return []
-
-
-@pytest.fixture
-def context(couple_vault, messages) -> SectionContext:
-    return SectionContext(vault=couple_vault, tasks=TaskRunner(immediate=True),
-                          changes=ChangeBus(), notify=messages.append)
 
 
 def _event(title: str, day: str, kind: EventKind = EventKind.NOTE, text: str = "",
