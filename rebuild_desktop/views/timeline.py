@@ -131,10 +131,14 @@ class TimelinePage(QWidget):
             action.setShortcutContext(context)
             action.triggered.connect(slot)
             owner.addAction(action)
-        undo = self.undo_stack.createUndoAction(self.list, self.tr("Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        undo.setShortcutContext(on_list)
-        self.list.addAction(undo)
+        # Ctrl+Z undoes a delete from the list, and from the message that says
+        # what went (where focus lands when the last event went with the list).
+        for owner, context in ((self.list, on_list),
+                               (self.message, Qt.ShortcutContext.WidgetWithChildrenShortcut)):
+            undo = self.undo_stack.createUndoAction(owner, self.tr("Undo"))
+            undo.setShortcut(QKeySequence.StandardKey.Undo)
+            undo.setShortcutContext(context)
+            owner.addAction(undo)
 
     # Reading --------------------------------------------------------------------
 
@@ -279,6 +283,8 @@ class TimelinePage(QWidget):
         if command.removed is not None:
             self.message.show_message(removed_message(command.removed), self.tr("Undo"),
                                       self.undo_stack.undo)
+            if self.model.rowCount() == 0:  # the list gave way to the empty page
+                self.message.action.setFocus()
 
 
 SECTION = Section(

@@ -187,3 +187,16 @@ def test_the_table_toggle_names_what_it_will_show(qtbot, page):
     qtbot.mouseClick(page.trend_view.toggle, Qt.MouseButton.LeftButton)
     assert page.trend_view.currentWidget() is page.trend_view.chart
     assert page.trend_view.toggle.text() == "Show as table"
+
+
+def test_deleting_the_last_event_can_still_be_undone_from_the_keyboard(qtbot, page):
+    while _titles(page):
+        first = next(r for r in range(page.model.rowCount())
+                     if not page.model.index(r).data(Role.IS_HEADING))
+        page.select_event(page.model.index(first).data(Role.EVENT_ID))
+        qtbot.keyClick(page.list, Qt.Key.Key_Delete)
+    assert page.list_stack.currentWidget() is page.empty
+    assert page.message.action.hasFocus()
+    qtbot.keyClick(page.message.action, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(_titles(page)) == 1
+    assert page.list_stack.currentWidget() is page.list
