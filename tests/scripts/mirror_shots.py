@@ -9,7 +9,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from rebuild_desktop.domain.records import Partner
 from rebuild_desktop.domain.values import PartnerId, Role, VaultKind
@@ -23,9 +24,10 @@ from rebuild_desktop.views.checkins import CheckInsPage
 from rebuild_desktop.views.hard_moment_dialog import HardMomentDialog
 from rebuild_desktop.views.models.timeline_model import Role as TimelineRole
 from rebuild_desktop.views.sections import ChangeBus, SectionContext
+from rebuild_desktop.views.style import apply_style
 from rebuild_desktop.views.tasks import TaskRunner
 from rebuild_desktop.views.timeline import TimelinePage
-from tests.scripts.timeline_shots import _story, dark_palette, settle
+from tests.scripts.timeline_shots import _story, settle
 
 NAMES = {"a": "Alex", "b": "Sam"}
 
@@ -38,8 +40,6 @@ def _rows(page: TimelinePage) -> list:
 
 def main() -> None:
     app = QApplication.instance() or QApplication([])
-    app.setStyle(QStyleFactory.create("Fusion"))
-    light = app.palette()
     out = Path("shots")
     out.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -49,8 +49,8 @@ def main() -> None:
             passphrase="screenshots only")).vault
         _story(vault, 12)
         context = SectionContext(vault, TaskRunner(immediate=True), ChangeBus(), print)
-        for scheme, palette in (("light", light), ("dark", dark_palette())):
-            app.setPalette(palette)
+        for scheme in ("light", "dark"):
+            apply_style(app, Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
             page = TimelinePage(context)
             page.resize(1024, 640)
             page.show()
